@@ -1,0 +1,166 @@
+// `npm run build`: compiles every test program and benchmark with the pinned asc (a --debug and
+// an -O3 build, each with a source map), then runs each build under Node with the default host
+// and writes the fixtures the Java engine is compared with, and bench/workloads.json.
+//
+//   node build.mjs              everything; files no longer produced are deleted
+//   node build.mjs list gc      only these programs/benchmarks (nothing is deleted)
+//   node build.mjs --no-fixtures
+//
+// The outputs are committed and must be byte-for-byte reproducible: a file is only rewritten
+// when its content changes, and a gzip'd memory image is kept when its uncompressed bytes are
+// the same (so a different zlib cannot make the committed files look stale).
+import asc from "assemblyscript/asc";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { stringify } from "./lib/json.mjs";
+import { runProgram } from "./lib/runner.mjs";
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+process.chdir(ROOT); // asc writes source paths relative to its base directory: keep them repository-relative
+
+/** The two builds of every program: folder name and the asc flags that make it. */
+const BUILDS = [
+  { name: "debug", flags: ["--debug", "--sourceMap"] },
+  { name: "release", flags: ["-O3", "--sourceMap"] },
+];
+
+const args = process.argv.slice(2);
+const withFixtures = !args.includes("--no-fixtures");
+const only = new Set(args.filter((a) => !a.startsWith("--")));
+const written = new Set(); // every output path of this run, for the stale-file sweep
+
+function sha256(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function writeIfChanged(path, content) {
+  written.add(path);
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+  if (existsSync(path) && readFileSync(path).equals(bytes)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+}
+
+/** Writes `bytes` gzip'd, unless the file there already holds exactly these bytes compressed. */
+function writeGzipIfChanged(path, bytes) {
+  written.add(path);
+  if (existsSync(path)) {
+    try {
+      if (gunzipSync(readFileSync(path)).equals(Buffer.from(bytes))) return;
+    } catch {
+      // not a valid gzip file: rewrite it
+    }
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, gzipSync(bytes, { level: 9 }));
+}
+
+/** A program or benchmark: `dir/NAME.ts` with its spec `dir/NAME.json`. */
+function findUnits(dir, kind) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -3);
+      const specPath = join(dir, name + ".json");
+      if (!existsSync(specPath)) throw new Error(`${dir}/${f} has no ${specPath} (asc flags and run spec)`);
+      const spec = JSON.parse(readFileSync(specPath, "utf8"));
+      const sub = kind === "bench" ? "bench/" : "";
+      return { name, kind, source: `${dir}/${f}`, spec, sub };
+    })
+    .filter((u) => only.size === 0 || only.has(u.name));
+}
+
+async function compile(unit, build) {
+  const out = `build/${build.name}/${unit.sub}${unit.name}.wasm`;
+  const flags = [...build.flags, ...(unit.spec.asc ?? []), ...(unit.spec[`asc_${build.name}`] ?? [])];
+  const argv = [unit.source, ...flags, "--noColors", "-o", out];
+  const files = new Map();
+  const stderr = asc.createMemoryStream();
+  const result = await asc.main(argv, {
+    stdout: asc.createMemoryStream(),
+    stderr,
+    writeFile: (name, contents) => {
+      files.set(name, contents);
+    },
+  });
+  if (result.error) throw new Error(`asc ${argv.join(" ")} failed:\n${stderr.toString()}`);
+  for (const [name, contents] of files) {
+    if (/^\/|\.\.\//.test(name)) throw new Error(`asc wrote outside test-programs: ${name}`);
+    writeIfChanged(name, contents);
+  }
+  return { out, argv, bytes: files.get(out) };
+}
+
+function writeFixture(unit, build, compiled) {
+  const context = `${unit.source} (${build.name})`;
+  const { record, memory, snapshots, problems } = runProgram(compiled.bytes, unit.spec, context);
+  const base = `fixtures/${unit.sub}${unit.name}.${build.name}`;
+  const memoryRecord = (bytes, file) => {
+    writeGzipIfChanged(file, bytes);
+    return { pages: bytes.length / 65536, byteLength: bytes.length, sha256: sha256(bytes), file: relative("fixtures", file) };
+  };
+  for (const s of snapshots) s.step.memory = memoryRecord(s.bytes, `${base}.${s.label}.mem.gz`);
+  const fixture = {
+    program: unit.name,
+    build: build.name,
+    wasm: compiled.out,
+    wasmSha256: sha256(compiled.bytes),
+    asc: compiled.argv.slice(1),
+    ...record,
+    memory: memory ? memoryRecord(memory, `${base}.mem.gz`) : null,
+  };
+  writeIfChanged(`${base}.json`, stringify(fixture) + "\n");
+  if (problems.length) throw new Error(`${context} does not do what its spec expects:\n  ${problems.join("\n  ")}`);
+}
+
+/** Runs a benchmark's workload once and returns its checksum as a typed value. */
+function workloadChecksum(unit, bytes, build) {
+  const n = unit.spec.workload?.n;
+  if (!Number.isInteger(n)) throw new Error(`${unit.source}: bench spec needs "workload": {"n": <int>}`);
+  const { record } = runProgram(bytes, { run: [{ invoke: "run", args: [n] }] }, `${unit.source} (${build})`);
+  const step = record.steps[0];
+  if (step.outcome !== "return") throw new Error(`${unit.source} (${build}) run(${n}) failed: ${JSON.stringify(step)}`);
+  return step.results[0];
+}
+
+function sweepStale(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) sweepStale(path);
+    else if (!written.has(path)) {
+      rmSync(path);
+      console.log(`removed stale ${path}`);
+    }
+  }
+}
+
+const started = Date.now();
+const units = [...findUnits("programs", "program"), ...findUnits("bench", "bench")];
+const workloads = [];
+for (const unit of units) {
+  const t0 = Date.now();
+  const checksums = {};
+  for (const build of BUILDS) {
+    const compiled = await compile(unit, build);
+    if (withFixtures) writeFixture(unit, build, compiled);
+    if (unit.kind === "bench" && withFixtures) checksums[build.name] = workloadChecksum(unit, compiled.bytes, build.name);
+  }
+  if (unit.kind === "bench" && withFixtures) {
+    if (JSON.stringify(checksums.debug) !== JSON.stringify(checksums.release)) {
+      throw new Error(`${unit.source}: debug and release builds disagree: ${JSON.stringify(checksums)}`);
+    }
+    workloads.push({ name: unit.name, description: unit.spec.description, n: unit.spec.workload.n, checksum: checksums.release });
+  }
+  console.log(`${unit.source}: ${Date.now() - t0} ms`);
+}
+if (only.size === 0 && withFixtures) {
+  writeIfChanged("bench/workloads.json", stringify({ export: "run", workloads }) + "\n");
+  sweepStale("build");
+  sweepStale("fixtures");
+}
+console.log(`built ${units.length} programs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
