@@ -90,3 +90,29 @@ describe('package.json', () => {
     assert.equal(manifest.engines.vscode, `^${manifest.devDependencies['@types/vscode']}`, '@types/vscode matches the engine');
   });
 });
+
+describe('eclipse/tricolor.launch', () => {
+  const file = path.join(CLIENT_ROOT, '..', 'eclipse', 'tricolor.launch');
+  const text = fs.readFileSync(file, 'utf8');
+  const attribute = (key: string) => {
+    const match = new RegExp(`key="org\\.eclipse\\.lsp4e\\.debug\\.model\\.${key}" value="([^"]*)"`).exec(text);
+    assert.ok(match, `the launch file sets ${key}`);
+    return match[1].replace(/&#10;/g, '\n').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  };
+
+  it('is an LSP4E Debug Adapter Launcher configuration that runs the jar', () => {
+    assert.match(text, /<launchConfiguration type="org\.eclipse\.lsp4e\.debug\.launchType">/);
+    assert.equal(attribute('ATTR_DSP_MODE'), 'launch server');
+    assert.match(text, /<listEntry value="-jar"\/>\s*<listEntry value="\$\{workspace_loc:\/tricolor\/dap-server\/target\/dap-server\.jar\}"\/>/);
+  });
+
+  it('passes only launch arguments of the schema, for a program the repository has', () => {
+    const params = JSON.parse(attribute('ATTR_DSP_PARAM'));
+    const known = ['type', 'request', ...Object.keys(tricolor.configurationAttributes.launch.properties)];
+    for (const key of Object.keys(params)) assert.ok(known.includes(key), `${key} is a launch argument`);
+    assert.equal(params.type, 'tricolor');
+    const repoPath = (p: string) => p.replace(/^\$\{workspace_loc:\/tricolor([^}]*)\}$/, (_, rest) => path.join(CLIENT_ROOT, '..', rest));
+    assert.ok(fs.existsSync(repoPath(params.program)), `${params.program} is in the repository`);
+    assert.ok(fs.existsSync(path.join(repoPath(params.cwd), 'programs', 'list.ts')), 'cwd is where asc ran, so the map\'s sources resolve');
+  });
+});
