@@ -11,6 +11,12 @@ if ! command -v wast2json >/dev/null 2>&1; then
   else sudo apt-get install -y wabt >&2; fi
 fi
 
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test.sh: installing chromium for the VS Code heap view tests" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y chromium >&2 || { apt-get update >&2 && apt-get install -y chromium >&2; }
+  else sudo apt-get install -y chromium >&2; fi
+fi
+
 if [ -f test-programs/package-lock.json ]; then
   (cd test-programs && npm ci --no-audit --no-fund --loglevel=error)
   # The compiled programs are committed so the Java tests run without Node; rebuilding them
@@ -24,3 +30,6 @@ if [ -f test-programs/package-lock.json ]; then
 fi
 
 mvn -B -q verify
+
+# The VS Code client's tests, after the Maven build (which produces the adapter jar).
+(cd vscode-client && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && npm test)
