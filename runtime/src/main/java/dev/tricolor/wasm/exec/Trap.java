@@ -15,6 +15,8 @@ public class Trap extends RuntimeException {
   private final long address;
   private final int accessSize;
   private final long memorySize;
+  /** Set once a debugger hook has seen this trap, so nested runs report it only once. */
+  transient boolean intercepted;
 
   public Trap(TrapKind kind) {
     this(kind, kind.specText());

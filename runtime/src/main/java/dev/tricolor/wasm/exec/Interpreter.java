@@ -1,0 +1,891 @@
+package dev.tricolor.wasm.exec;
+
+import dev.tricolor.wasm.memory.Memory;
+import java.util.Arrays;
+
+/**
+ * Runs internal code ({@link Op}) on one value stack and one frame stack shared by every frame of
+ * a store. Guest-to-guest calls never recurse on the Java stack; a host function that calls back
+ * into the guest starts a nested run of the loop on the same stacks, so a debugger sees its frames
+ * on top of the host call.
+ *
+ * <pre>
+ * // Value stack (long[] stack), one slot per value, growing upward:
+ * //
+ * //   ┌──────────────────────────┬───────────────────────────┬──────────────┬───────
+ * //   │ caller's locals+operands │ callee params │ locals    │ operands     │ free
+ * //   └──────────────────────────┴───────────────────────────┴──────────────┴───────
+ * //                              ^ fp (callee)                              ^ sp
+ * //   i32 as int (sign-extended), i64 as itself, f32/f64 as raw bits, refs as store refs.
+ * //
+ * // Frame stack: three parallel arrays, one record per suspended frame (index < depth):
+ * //
+ * //   frameFn[i]   the caller's function (a HostFunctionInstance marks a host call that
+ * //                re-entered the guest: pc = -1, fp = where the nested run's values start)
+ * //   framePc[i]   pc to resume the caller at (just after its call instruction)
+ * //   frameFp[i]   the caller's frame base
+ * //
+ * // The running frame lives in locals of the loop; it is published to the fields fn, pc,
+ * // fp, sp and depth whenever something outside the loop may look (hooks, host calls, traps).
+ * </pre>
+ */
+public final class Interpreter {
+  /** Host-to-guest re-entries allowed inside one another before "call stack exhausted". */
+  private static final int MAX_NESTING = 100;
+
+  private final Store store;
+  private final int maxCallDepth;
+  private final int maxStackSlots;
+
+  long[] stack = new long[1 << 12];
+  WasmFunction[] frameFn = new WasmFunction[256];
+  int[] framePc = new int[256];
+  int[] frameFp = new int[256];
+
+  // Published state of the innermost running frame.
+  GuestFunction fn;
+  int pc;
+  int fp;
+  int sp;
+  int depth;
+
+  private int nesting;
+  private volatile boolean interrupt;
+  private volatile boolean terminate;
+  private volatile ExecutionHook hook;
+  final Caller caller = new Caller(this);
+
+  Interpreter(Store store, EngineLimits limits) {
+    this.store = store;
+    this.maxCallDepth = limits.maxCallDepth();
+    this.maxStackSlots = limits.maxStackSlots();
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /** Installs the debugger's hook (null to detach). */
+  public void setHook(ExecutionHook hook) {
+    this.hook = hook;
+  }
+
+  public ExecutionHook hook() {
+    return hook;
+  }
+
+  /**
+   * Asks the running program to call {@link ExecutionHook#onInterrupt} at its next loop back-edge
+   * or call. Safe from any thread.
+   */
+  public void requestInterrupt() {
+    interrupt = true;
+  }
+
+  /** Ends the current run at its next back-edge or call with {@link Terminated}. Any thread. */
+  public void requestTerminate() {
+    terminate = true;
+    interrupt = true;
+  }
+
+  /** Clears a terminate request, so the store can run again. */
+  public void clearTerminate() {
+    terminate = false;
+  }
+
+  /** Whether a run is in progress (on the program thread: whether a hook is inside a run). */
+  public boolean running() {
+    return nesting > 0;
+  }
+
+  /**
+   * Calls {@code f} with raw-bit arguments and returns its raw-bit results. Throws {@link Trap}
+   * when the guest traps and {@link Terminated} when a terminate request ended the run. Called
+   * from a host function, runs nested on the same stacks.
+   */
+  public long[] invoke(WasmFunction f, long... args) {
+    byte[] params = f.signature.params();
+    if (args.length != params.length) {
+      throw new IllegalArgumentException(
+          "expected " + params.length + " arguments, got " + args.length + " for " + f.signature);
+    }
+    if (f instanceof HostFunctionInstance h) {
+      return callHostFromEmbedder(h, args);
+    }
+    GuestFunction g = (GuestFunction) f;
+    GuestFunction savedFn = fn;
+    int savedPc = pc;
+    int savedFp = fp;
+    int savedSp = sp;
+    int savedDepth = depth;
+    int savedBase = caller.base;
+    Instance savedInstance = caller.instance;
+    HostFunctionInstance savedHost = caller.function;
+    if (nesting >= MAX_NESTING) {
+      throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+    nesting++;
+    try {
+      if (nesting > 1) {
+        // Re-entered from a host function: its frame shows between the two runs.
+        pushRecord(depth, savedHost, -1, sp);
+        depth++;
+      }
+      int base = sp;
+      ensureStack(base + params.length + 1);
+      for (int i = 0; i < args.length; i++) {
+        stack[base + i] = args[i];
+      }
+      sp = base + args.length;
+      runAt(g, base);
+      int n = g.compiled.numResults;
+      return Arrays.copyOfRange(stack, base, base + n);
+    } finally {
+      nesting--;
+      fn = savedFn;
+      pc = savedPc;
+      fp = savedFp;
+      sp = savedSp;
+      depth = savedDepth;
+      caller.base = savedBase;
+      caller.instance = savedInstance;
+      caller.function = savedHost;
+    }
+  }
+
+  private long[] callHostFromEmbedder(HostFunctionInstance h, long[] args) {
+    int base = sp;
+    ensureStack(base + args.length + h.signature.results().length + 1);
+    System.arraycopy(args, 0, stack, base, args.length);
+    int savedSp = sp;
+    try {
+      sp = base + args.length;
+      int end = callHost(h, null, base);
+      return Arrays.copyOfRange(stack, base, end);
+    } finally {
+      sp = savedSp;
+    }
+  }
+
+  /** Runs {@code g} with its arguments at {@code stack[base..]}; leaves its results there. */
+  private void runAt(GuestFunction g, int base) {
+    CompiledCode cc = g.compiled;
+    ensureStack(base + cc.maxHeight);
+    int top = base + cc.numLocals;
+    Arrays.fill(stack, base + cc.numParams, top, 0);
+    execute(g, base, top, depth);
+  }
+
+  // ---- stacks ----
+
+  private void ensureStack(int top) {
+    if (top > stack.length) {
+      growStack(top);
+    }
+  }
+
+  private void growStack(int top) {
+    if (top > maxStackSlots) {
+      throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+    stack = Arrays.copyOf(stack, (int) Math.min(maxStackSlots, Math.max(2L * stack.length, top)));
+  }
+
+  private void pushRecord(int d, WasmFunction f, int retPc, int callerFp) {
+    if (d >= frameFn.length) {
+      growFrames(d);
+    }
+    frameFn[d] = f;
+    framePc[d] = retPc;
+    frameFp[d] = callerFp;
+  }
+
+  private void growFrames(int d) {
+    if (d >= maxCallDepth + MAX_NESTING) {
+      throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+    int n = Math.min(maxCallDepth + MAX_NESTING + 1, Math.max(d + 1, frameFn.length * 2));
+    frameFn = Arrays.copyOf(frameFn, n);
+    framePc = Arrays.copyOf(framePc, n);
+    frameFp = Arrays.copyOf(frameFp, n);
+  }
+
+  private static Trap exhausted() {
+    return new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+  }
+
+  // ---- leaving the loop: host calls, other instances, hooks ----
+
+  /**
+   * Calls an imported (or foreign) function with its arguments on top of the stack below
+   * {@code sp}; the caller's state is already published. Returns the new sp.
+   */
+  private int callOut(WasmFunction f, int sp, int depth) {
+    int base = sp - f.signature.params().length;
+    pushRecord(depth, fn, pc, fp);
+    this.depth = depth + 1;
+    if (this.depth > maxCallDepth) {
+      throw exhausted();
+    }
+    try {
+      if (f instanceof HostFunctionInstance h) {
+        return callHost(h, fn.instance, base);
+      }
+      GuestFunction g = (GuestFunction) f;
+      GuestFunction savedFn = fn;
+      int savedPc = pc;
+      int savedFp = fp;
+      if (nesting >= MAX_NESTING) {
+        throw exhausted();
+      }
+      nesting++;
+      try {
+        this.sp = sp;
+        runAt(g, base);
+      } finally {
+        nesting--;
+        fn = savedFn;
+        pc = savedPc;
+        fp = savedFp;
+      }
+      return base + g.compiled.numResults;
+    } finally {
+      this.depth = depth;
+    }
+  }
+
+  private int callHost(HostFunctionInstance h, Instance from, int base) {
+    int savedBase = caller.base;
+    Instance savedInstance = caller.instance;
+    HostFunctionInstance savedHost = caller.function;
+    caller.base = base;
+    caller.instance = from;
+    caller.function = h;
+    long r;
+    try {
+      r = h.body.call(caller);
+    } catch (Trap | Terminated e) {
+      throw e;
+    } catch (StackOverflowError e) {
+      throw exhausted();
+    } catch (RuntimeException e) {
+      throw new Trap(
+          TrapKind.HOST_ERROR, "host function " + h.qualifiedName() + " failed: " + e, e);
+    } finally {
+      caller.base = savedBase;
+      caller.instance = savedInstance;
+      caller.function = savedHost;
+    }
+    int m = h.signature.results().length;
+    ensureStack(base + m);
+    if (m > 0) {
+      stack[base] = r;
+      for (int i = 1; i < m; i++) {
+        stack[base + i] = caller.extraResults[i];
+      }
+    }
+    return base + m;
+  }
+
+  private void interrupted() {
+    interrupt = false;
+    if (terminate) {
+      throw new Terminated();
+    }
+    ExecutionHook h = hook;
+    if (h != null) {
+      h.onInterrupt(this);
+    }
+  }
+
+  private void onTrap(Trap t) {
+    ExecutionHook h = hook;
+    if (h != null && !t.intercepted) {
+      t.intercepted = true;
+      h.onTrap(this, t);
+    }
+  }
+
+  // ---- the loop ----
+
+  /**
+   * Runs from pc 0 of {@code entry} (frame at {@code fp}, stack at {@code sp}) until it returns to
+   * frame depth {@code base}. Kept under HotSpot's 8000-byte limit for compiling a method
+   * (DontCompileHugeMethods): cold operators go to {@link Num} and {@link Mem} helpers.
+   */
+  private void execute(GuestFunction entry, int fp, int sp, final int base) {
+    GuestFunction fn = entry;
+    int[] code = fn.active;
+    int pc = 0;
+    int depth = base;
+    long[] stack = this.stack;
+    final Instance inst = fn.instance;
+    final GuestFunction[] funcs = inst.guests;
+    final GlobalCell[] globals = inst.globals;
+    final Memory memory = inst.memoryOrEmpty;
+    byte[] mem = memory.bytes();
+    if (interrupt) {
+      publish(fn, 0, fp, sp, depth);
+      interrupted();
+      code = fn.active;
+    }
+    try {
+      for (;;) {
+        int op = code[pc++];
+        for (;;) {
+          switch (op) {
+            case Op.UNREACHABLE:
+              throw new Trap(TrapKind.UNREACHABLE);
+            case Op.NOP:
+              break;
+            case Op.BR:
+              pc = code[pc];
+              break;
+            case Op.BR_ADJ:
+              sp = moveDown(stack, sp, fp + code[pc + 1], code[pc + 2]);
+              pc = code[pc];
+              break;
+            case Op.BR_BACK:
+              pc = code[pc];
+              if (interrupt) {
+                publish(fn, pc, fp, sp, depth);
+                interrupted();
+                code = fn.active;
+                mem = memory.bytes();
+              }
+              break;
+            case Op.BR_BACK_ADJ:
+              sp = moveDown(stack, sp, fp + code[pc + 1], code[pc + 2]);
+              pc = code[pc];
+              if (interrupt) {
+                publish(fn, pc, fp, sp, depth);
+                interrupted();
+                code = fn.active;
+                mem = memory.bytes();
+              }
+              break;
+            case Op.BR_IF:
+              pc = (int) stack[--sp] != 0 ? code[pc] : pc + 1;
+              break;
+            case Op.BR_UNLESS:
+              pc = (int) stack[--sp] == 0 ? code[pc] : pc + 1;
+              break;
+            case Op.BR_IF_ADJ:
+              if ((int) stack[--sp] != 0) {
+                sp = moveDown(stack, sp, fp + code[pc + 1], code[pc + 2]);
+                pc = code[pc];
+              } else {
+                pc += 3;
+              }
+              break;
+            case Op.BR_IF_BACK:
+            case Op.BR_IF_BACK_ADJ:
+              if ((int) stack[--sp] != 0) {
+                if (op == Op.BR_IF_BACK_ADJ) {
+                  sp = moveDown(stack, sp, fp + code[pc + 1], code[pc + 2]);
+                }
+                pc = code[pc];
+                if (interrupt) {
+                  publish(fn, pc, fp, sp, depth);
+                  interrupted();
+                  code = fn.active;
+                  mem = memory.bytes();
+                }
+              } else {
+                pc += op == Op.BR_IF_BACK ? 1 : 3;
+              }
+              break;
+            case Op.BR_TABLE: {
+              int n = code[pc];
+              int i = (int) stack[--sp];
+              int e = pc + 1 + 3 * (Integer.compareUnsigned(i, n) < 0 ? i : n);
+              sp = moveDown(stack, sp, fp + code[e + 1], code[e + 2]);
+              pc = code[e];
+              if (interrupt) {
+                publish(fn, pc, fp, sp, depth);
+                interrupted();
+                code = fn.active;
+                mem = memory.bytes();
+              }
+              break;
+            }
+            case Op.RETURN: {
+              int n = fn.compiled.numResults;
+              int from = sp - n;
+              if (from != fp) {
+                System.arraycopy(stack, from, stack, fp, n);
+              }
+              sp = fp + n;
+              if (depth == base) {
+                publish(fn, pc - 1, fp, sp, depth);
+                return;
+              }
+              depth--;
+              fn = (GuestFunction) frameFn[depth];
+              pc = framePc[depth];
+              fp = frameFp[depth];
+              code = fn.active;
+              break;
+            }
+            case Op.CALL: {
+              GuestFunction callee = funcs[code[pc++]];
+              CompiledCode cc = callee.compiled;
+              int newFp = sp - cc.numParams;
+              if (depth >= maxCallDepth) {
+                throw exhausted();
+              }
+              if (newFp + cc.maxHeight > stack.length) {
+                growStack(newFp + cc.maxHeight);
+                stack = this.stack;
+              }
+              pushRecord(depth, fn, pc, fp);
+              depth++;
+              int top = newFp + cc.numLocals;
+              while (sp < top) {
+                stack[sp++] = 0;
+              }
+              fn = callee;
+              fp = newFp;
+              code = callee.active;
+              pc = 0;
+              if (interrupt) {
+                publish(fn, pc, fp, sp, depth);
+                interrupted();
+                code = fn.active;
+                mem = memory.bytes();
+              }
+              break;
+            }
+            case Op.CALL_INDIRECT: {
+              Table t = inst.tables[code[pc + 1]];
+              int expected = inst.typeIds[code[pc]];
+              pc += 2;
+              int i = (int) stack[--sp];
+              WasmFunction callee = resolveIndirect(t, i, expected);
+              if (callee instanceof GuestFunction g && g.instance == inst) {
+                CompiledCode cc = g.compiled;
+                int newFp = sp - cc.numParams;
+                if (depth >= maxCallDepth) {
+                  throw exhausted();
+                }
+                if (newFp + cc.maxHeight > stack.length) {
+                  growStack(newFp + cc.maxHeight);
+                  stack = this.stack;
+                }
+                pushRecord(depth, fn, pc, fp);
+                depth++;
+                int top = newFp + cc.numLocals;
+                while (sp < top) {
+                  stack[sp++] = 0;
+                }
+                fn = g;
+                fp = newFp;
+                code = g.active;
+                pc = 0;
+                if (interrupt) {
+                  publish(fn, pc, fp, sp, depth);
+                  interrupted();
+                  code = fn.active;
+                  mem = memory.bytes();
+                }
+              } else {
+                publish(fn, pc, fp, sp, depth);
+                sp = callOut(callee, sp, depth);
+                stack = this.stack;
+                mem = memory.bytes();
+              }
+              break;
+            }
+            case Op.CALL_IMPORT: {
+              WasmFunction callee = inst.functions[code[pc++]];
+              publish(fn, pc, fp, sp, depth);
+              sp = callOut(callee, sp, depth);
+              stack = this.stack;
+              mem = memory.bytes();
+              break;
+            }
+            case Op.BREAK: {
+              publish(fn, pc - 1, fp, sp, depth);
+              ExecutionHook h = hook;
+              if (h != null) {
+                h.onBreak(this);
+              }
+              code = fn.active;
+              stack = this.stack;
+              mem = memory.bytes();
+              op = fn.compiled.pristine[pc - 1];
+              continue;
+            }
+            case Op.DROP:
+              sp--;
+              break;
+            case Op.SELECT:
+              sp -= 2;
+              if ((int) stack[sp + 1] == 0) {
+                stack[sp - 1] = stack[sp];
+              }
+              break;
+            case Op.LOCAL_GET:
+              stack[sp++] = stack[fp + code[pc++]];
+              break;
+            case Op.LOCAL_SET:
+              stack[fp + code[pc++]] = stack[--sp];
+              break;
+            case Op.LOCAL_TEE:
+              stack[fp + code[pc++]] = stack[sp - 1];
+              break;
+            case Op.GLOBAL_GET:
+              stack[sp++] = globals[code[pc++]].value;
+              break;
+            case Op.GLOBAL_SET:
+              globals[code[pc++]].value = stack[--sp];
+              break;
+            case Op.TABLE_GET:
+              stack[sp - 1] = inst.tables[code[pc++]].get((int) stack[sp - 1]);
+              break;
+            case Op.TABLE_SET:
+              sp -= 2;
+              inst.tables[code[pc++]].set((int) stack[sp], stack[sp + 1]);
+              break;
+            case Op.I32_LOAD:
+            case Op.F32_LOAD:
+              stack[sp - 1] = Mem.i32(mem, stack[sp - 1], code[pc++]);
+              break;
+            case Op.I64_LOAD:
+            case Op.F64_LOAD:
+              stack[sp - 1] = Mem.i64(mem, stack[sp - 1], code[pc++]);
+              break;
+            case Op.I32_LOAD8_U:
+              stack[sp - 1] = Mem.i8(mem, stack[sp - 1], code[pc++]) & 0xFF;
+              break;
+            case Op.I32_LOAD16_U:
+              stack[sp - 1] = Mem.i16(mem, stack[sp - 1], code[pc++]) & 0xFFFF;
+              break;
+            case Op.I32_LOAD8_S:
+            case Op.I32_LOAD16_S:
+            case Op.I64_LOAD8_S:
+            case Op.I64_LOAD8_U:
+            case Op.I64_LOAD16_S:
+            case Op.I64_LOAD16_U:
+            case Op.I64_LOAD32_S:
+            case Op.I64_LOAD32_U:
+              stack[sp - 1] = Mem.load(op, mem, stack[sp - 1], code[pc++]);
+              break;
+            case Op.I32_STORE:
+            case Op.F32_STORE:
+              sp -= 2;
+              Mem.i32(mem, stack[sp], code[pc++], (int) stack[sp + 1]);
+              break;
+            case Op.I64_STORE:
+            case Op.F64_STORE:
+              sp -= 2;
+              Mem.i64(mem, stack[sp], code[pc++], stack[sp + 1]);
+              break;
+            case Op.I32_STORE8:
+              sp -= 2;
+              Mem.i8(mem, stack[sp], code[pc++], (int) stack[sp + 1]);
+              break;
+            case Op.I32_STORE16:
+            case Op.I64_STORE8:
+            case Op.I64_STORE16:
+            case Op.I64_STORE32:
+              sp -= 2;
+              Mem.store(op, mem, stack[sp], code[pc++], stack[sp + 1]);
+              break;
+            case Op.MEMORY_SIZE:
+              stack[sp++] = memory.pages();
+              break;
+            case Op.MEMORY_GROW:
+              stack[sp - 1] = inst.growMemory(stack[sp - 1] & 0xFFFF_FFFFL);
+              mem = memory.bytes();
+              break;
+            case Op.I32_CONST:
+            case Op.F32_CONST:
+              stack[sp++] = code[pc++];
+              break;
+            case Op.I64_CONST:
+            case Op.F64_CONST:
+              stack[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
+              pc += 2;
+              break;
+            case Op.I32_EQZ:
+              stack[sp - 1] = (int) stack[sp - 1] == 0 ? 1 : 0;
+              break;
+            case Op.I32_EQ:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] == (int) stack[sp] ? 1 : 0;
+              break;
+            case Op.I32_NE:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] != (int) stack[sp] ? 1 : 0;
+              break;
+            case Op.I32_LT_S:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] < (int) stack[sp] ? 1 : 0;
+              break;
+            case Op.I32_LT_U:
+              sp--;
+              stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) < 0
+                  ? 1 : 0;
+              break;
+            case Op.I32_GT_S:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] > (int) stack[sp] ? 1 : 0;
+              break;
+            case Op.I32_GT_U:
+              sp--;
+              stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) > 0
+                  ? 1 : 0;
+              break;
+            case Op.I32_LE_S:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] <= (int) stack[sp] ? 1 : 0;
+              break;
+            case Op.I32_LE_U:
+              sp--;
+              stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) <= 0
+                  ? 1 : 0;
+              break;
+            case Op.I32_GE_S:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] >= (int) stack[sp] ? 1 : 0;
+              break;
+            case Op.I32_GE_U:
+              sp--;
+              stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) >= 0
+                  ? 1 : 0;
+              break;
+            case Op.I64_EQZ:
+              stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
+              break;
+            case Op.I64_EQ:
+              sp--;
+              stack[sp - 1] = stack[sp - 1] == stack[sp] ? 1 : 0;
+              break;
+            case Op.I64_NE:
+              sp--;
+              stack[sp - 1] = stack[sp - 1] != stack[sp] ? 1 : 0;
+              break;
+            case Op.I64_LT_S:
+              sp--;
+              stack[sp - 1] = stack[sp - 1] < stack[sp] ? 1 : 0;
+              break;
+            case Op.F64_EQ:
+              sp--;
+              stack[sp - 1] = Num.f64(stack[sp - 1]) == Num.f64(stack[sp]) ? 1 : 0;
+              break;
+            case Op.F64_NE:
+              sp--;
+              stack[sp - 1] = Num.f64(stack[sp - 1]) != Num.f64(stack[sp]) ? 1 : 0;
+              break;
+            case Op.F64_LT:
+              sp--;
+              stack[sp - 1] = Num.f64(stack[sp - 1]) < Num.f64(stack[sp]) ? 1 : 0;
+              break;
+            case Op.F64_GT:
+              sp--;
+              stack[sp - 1] = Num.f64(stack[sp - 1]) > Num.f64(stack[sp]) ? 1 : 0;
+              break;
+            case Op.F64_LE:
+              sp--;
+              stack[sp - 1] = Num.f64(stack[sp - 1]) <= Num.f64(stack[sp]) ? 1 : 0;
+              break;
+            case Op.F64_GE:
+              sp--;
+              stack[sp - 1] = Num.f64(stack[sp - 1]) >= Num.f64(stack[sp]) ? 1 : 0;
+              break;
+            case Op.I32_ADD:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp];
+              break;
+            case Op.I32_SUB:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] - (int) stack[sp];
+              break;
+            case Op.I32_MUL:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] * (int) stack[sp];
+              break;
+            case Op.I32_DIV_S:
+              sp--;
+              stack[sp - 1] = Num.divS((int) stack[sp - 1], (int) stack[sp]);
+              break;
+            case Op.I32_AND:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] & (int) stack[sp];
+              break;
+            case Op.I32_OR:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] | (int) stack[sp];
+              break;
+            case Op.I32_XOR:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] ^ (int) stack[sp];
+              break;
+            case Op.I32_SHL:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] << (int) stack[sp];
+              break;
+            case Op.I32_SHR_S:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] >> (int) stack[sp];
+              break;
+            case Op.I32_SHR_U:
+              sp--;
+              stack[sp - 1] = (int) stack[sp - 1] >>> (int) stack[sp];
+              break;
+            case Op.I64_ADD:
+              sp--;
+              stack[sp - 1] += stack[sp];
+              break;
+            case Op.I64_SUB:
+              sp--;
+              stack[sp - 1] -= stack[sp];
+              break;
+            case Op.I64_AND:
+              sp--;
+              stack[sp - 1] &= stack[sp];
+              break;
+            case Op.I64_OR:
+              sp--;
+              stack[sp - 1] |= stack[sp];
+              break;
+            case Op.I64_SHL:
+              sp--;
+              stack[sp - 1] <<= stack[sp];
+              break;
+            case Op.I64_SHR_U:
+              sp--;
+              stack[sp - 1] >>>= stack[sp];
+              break;
+            case Op.F64_ADD:
+              sp--;
+              stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) + Num.f64(stack[sp]));
+              break;
+            case Op.F64_SUB:
+              sp--;
+              stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) - Num.f64(stack[sp]));
+              break;
+            case Op.F64_MUL:
+              sp--;
+              stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) * Num.f64(stack[sp]));
+              break;
+            case Op.F64_DIV:
+              sp--;
+              stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) / Num.f64(stack[sp]));
+              break;
+            case Op.I32_WRAP_I64:
+              stack[sp - 1] = (int) stack[sp - 1];
+              break;
+            case Op.I64_EXTEND_I32_U:
+              stack[sp - 1] &= 0xFFFF_FFFFL;
+              break;
+            case Op.REF_NULL:
+              stack[sp++] = 0;
+              break;
+            case Op.REF_IS_NULL:
+              stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
+              break;
+            case Op.REF_FUNC:
+              stack[sp++] = inst.functions[code[pc++]].ref;
+              break;
+            case Op.MEMORY_INIT:
+              sp -= 3;
+              inst.memoryInit(code[pc++], stack[sp], stack[sp + 1], stack[sp + 2]);
+              break;
+            case Op.DATA_DROP:
+              inst.dataDrop(code[pc++]);
+              break;
+            case Op.MEMORY_COPY:
+              sp -= 3;
+              Instance.memoryCopy(memory, stack[sp], stack[sp + 1], stack[sp + 2]);
+              break;
+            case Op.MEMORY_FILL:
+              sp -= 3;
+              Instance.memoryFill(memory, stack[sp], stack[sp + 1], stack[sp + 2]);
+              break;
+            case Op.TABLE_INIT:
+              sp -= 3;
+              inst.tableInit(code[pc], code[pc + 1], stack[sp], stack[sp + 1], stack[sp + 2]);
+              pc += 2;
+              break;
+            case Op.ELEM_DROP:
+              inst.elemDrop(code[pc++]);
+              break;
+            case Op.TABLE_COPY:
+              sp -= 3;
+              inst.tableCopy(code[pc], code[pc + 1], stack[sp], stack[sp + 1], stack[sp + 2]);
+              pc += 2;
+              break;
+            case Op.TABLE_GROW:
+              sp--;
+              stack[sp - 1] =
+                  inst.tables[code[pc++]].grow((int) stack[sp], stack[sp - 1]);
+              break;
+            case Op.TABLE_SIZE:
+              stack[sp++] = inst.tables[code[pc++]].size();
+              break;
+            case Op.TABLE_FILL:
+              sp -= 3;
+              Instance.tableFill(
+                  inst.tables[code[pc++]], stack[sp], stack[sp + 1], stack[sp + 2]);
+              break;
+            default:
+              if (isBinary(op)) {
+                sp--;
+                stack[sp - 1] = Num.binary(op, stack[sp - 1], stack[sp]);
+              } else {
+                stack[sp - 1] = Num.unary(op, stack[sp - 1]);
+              }
+              break;
+          }
+          break;
+        }
+      }
+    } catch (Trap t) {
+      publish(fn, fn.compiled.instructionStart(pc - 1), fp, sp, depth);
+      onTrap(t);
+      throw t;
+    }
+  }
+
+  private static boolean isBinary(int op) {
+    return (op >= Op.I32_EQ && op <= Op.F64_GE && op != Op.I64_EQZ)
+        || (op >= Op.I32_ADD && op <= Op.I32_ROTR)
+        || (op >= Op.I64_ADD && op <= Op.I64_ROTR)
+        || (op >= Op.F32_ADD && op <= Op.F32_COPYSIGN)
+        || (op >= Op.F64_ADD && op <= Op.F64_COPYSIGN);
+  }
+
+  private void publish(GuestFunction fn, int pc, int fp, int sp, int depth) {
+    this.fn = fn;
+    this.pc = pc;
+    this.fp = fp;
+    this.sp = sp;
+    this.depth = depth;
+  }
+
+  /** Moves the top {@code keep} values down to {@code to}; returns the new sp. */
+  private static int moveDown(long[] stack, int sp, int to, int keep) {
+    int from = sp - keep;
+    if (from != to) {
+      System.arraycopy(stack, from, stack, to, keep);
+    }
+    return to + keep;
+  }
+
+  private WasmFunction resolveIndirect(Table t, int i, int expectedType) {
+    if (i < 0 || i >= t.elements.length) {
+      throw new Trap(TrapKind.UNDEFINED_ELEMENT);
+    }
+    long ref = t.elements[i];
+    if (ref == 0) {
+      throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
+    }
+    WasmFunction f = store.function(ref);
+    if (f.typeId != expectedType) {
+      throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+    }
+    return f;
+  }
+}

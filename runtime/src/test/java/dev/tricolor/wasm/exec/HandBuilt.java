@@ -1,0 +1,123 @@
+package dev.tricolor.wasm.exec;
+
+import dev.tricolor.wasm.memory.Memory;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Builds instances from hand-written function bodies, to test the interpreter on its own. */
+final class HandBuilt {
+  private final Store store;
+  private final List<Signature> types = new ArrayList<>();
+  private final List<Integer> funcTypes = new ArrayList<>();
+  private final List<WasmFunction> imports = new ArrayList<>();
+  private final List<String> bodies = new ArrayList<>();
+  private final Map<String, Integer> exports = new HashMap<>();
+  private int memoryPages = -1;
+
+  HandBuilt(Store store) {
+    this.store = store;
+  }
+
+  int type(Signature s) {
+    int i = types.indexOf(s);
+    if (i < 0) {
+      types.add(s);
+      i = types.size() - 1;
+    }
+    return i;
+  }
+
+  HandBuilt importHost(Signature s, HostFunction f) {
+    funcTypes.add(type(s));
+    imports.add(store.hostFunction("env", "f" + imports.size(), s, f));
+    return this;
+  }
+
+  /** A function whose body (locals vector and code, hex with spaces) is {@code hex}. */
+  HandBuilt func(String exportName, Signature s, String hex) {
+    funcTypes.add(type(s));
+    bodies.add(hex);
+    if (exportName != null) {
+      exports.put(exportName, funcTypes.size() - 1);
+    }
+    return this;
+  }
+
+  HandBuilt memory(int pages) {
+    memoryPages = pages;
+    return this;
+  }
+
+  Instance build() {
+    int[] tp = new int[types.size()];
+    int[] tr = new int[types.size()];
+    for (int i = 0; i < types.size(); i++) {
+      tp[i] = types.get(i).params().length;
+      tr[i] = types.get(i).results().length;
+    }
+    int[] ft = funcTypes.stream().mapToInt(Integer::intValue).toArray();
+    ModuleShape shape = new ModuleShape(tp, tr, ft, imports.size());
+    ByteArrayOutputStream module = new ByteArrayOutputStream();
+    module.write(0x99); // something before the first body, so offsets are not 0
+    int[] starts = new int[bodies.size()];
+    int[] ends = new int[bodies.size()];
+    for (int i = 0; i < bodies.size(); i++) {
+      byte[] b = HexFormat.of().parseHex(bodies.get(i).replace(" ", ""));
+      starts[i] = module.size();
+      module.writeBytes(b);
+      ends[i] = module.size();
+    }
+    byte[] bytes = module.toByteArray();
+    Instance inst = new Instance(store);
+    int n = ft.length;
+    inst.functions = new WasmFunction[n];
+    inst.guests = new GuestFunction[n];
+    for (int i = 0; i < imports.size(); i++) {
+      inst.functions[i] = imports.get(i);
+    }
+    for (int i = imports.size(); i < n; i++) {
+      int b = i - imports.size();
+      final int fi = i;
+      CompiledCode cc = Translator.translate(
+          shape, k -> types.get(ft[fi]).params(), i, bytes, starts[b], ends[b]);
+      GuestFunction g = new GuestFunction(store, inst, i, types.get(ft[i]), cc);
+      inst.functions[i] = g;
+      inst.guests[i] = g;
+    }
+    inst.globals = new GlobalCell[0];
+    inst.tables = new Table[0];
+    inst.typeIds = types.stream().mapToInt(store::typeId).toArray();
+    inst.data = new byte[0][];
+    inst.elements = new long[0][];
+    if (memoryPages >= 0) {
+      inst.setMemory(new Memory(memoryPages, 100));
+    }
+    Map<String, Object> ex = new HashMap<>();
+    exports.forEach((k, v) -> ex.put(k, inst.functions[v]));
+    inst.exports = ex;
+    store.add(inst);
+    return inst;
+  }
+
+  static Signature sig(String params, String results) {
+    return new Signature(codes(params), codes(results));
+  }
+
+  private static byte[] codes(String s) {
+    byte[] b = new byte[s.length()];
+    for (int i = 0; i < s.length(); i++) {
+      b[i] = switch (s.charAt(i)) {
+        case 'i' -> Signature.I32;
+        case 'I' -> Signature.I64;
+        case 'f' -> Signature.F32;
+        case 'F' -> Signature.F64;
+        default -> throw new IllegalArgumentException(s);
+      };
+    }
+    return b;
+  }
+}
