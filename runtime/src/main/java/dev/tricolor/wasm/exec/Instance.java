@@ -57,6 +57,16 @@ public final class Instance {
     return functions[index];
   }
 
+  /** The function whose body contains module byte offset {@code offset}, or null. */
+  public GuestFunction functionAtOffset(int offset) {
+    for (GuestFunction g : guests) {
+      if (g != null && offset >= g.compiled.startOffset && offset <= g.compiled.endOffset) {
+        return g;
+      }
+    }
+    return null;
+  }
+
   public int globalCount() {
     return globals.length;
   }

@@ -176,6 +176,46 @@ public final class Interpreter {
     execute(g, base, top, depth);
   }
 
+  // ---- what a hook sees ----
+
+  /**
+   * The frames of the suspended program, innermost first. Valid on the program thread inside a
+   * hook or a host function (or on another thread while the program thread waits in a hook).
+   */
+  public java.util.List<Frame> frames() {
+    java.util.List<Frame> frames = new java.util.ArrayList<>();
+    if (nesting == 0 || fn == null) {
+      return frames;
+    }
+    frames.add(new Frame(this, fn, pc, fp, sp, true));
+    int above = fp;
+    for (int i = depth - 1; i >= 0; i--) {
+      frames.add(new Frame(this, frameFn[i], framePc[i], frameFp[i], above, false));
+      above = frameFp[i];
+    }
+    return frames;
+  }
+
+  /** The innermost running function, while a hook runs. */
+  public GuestFunction currentFunction() {
+    return fn;
+  }
+
+  /** Internal pc in {@link #currentFunction()}: the instruction about to run. */
+  public int currentPc() {
+    return pc;
+  }
+
+  /** Suspended frames below the innermost one (the call depth). */
+  public int depth() {
+    return depth;
+  }
+
+  /** Raw bits on the value stack {@code k} slots below the top (0 = the top value). */
+  public long peek(int k) {
+    return stack[sp - 1 - k];
+  }
+
   // ---- stacks ----
 
   private void ensureStack(int top) {

@@ -8,8 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Builds instances from hand-written function bodies, to test the interpreter on its own. */
-final class HandBuilt {
+/**
+ * Builds instances from hand-written function bodies, to test the interpreter on its own. The
+ * first body starts at module offset 1.
+ */
+public final class HandBuilt {
   private final Store store;
   private final List<Signature> types = new ArrayList<>();
   private final List<Integer> funcTypes = new ArrayList<>();
@@ -18,7 +21,7 @@ final class HandBuilt {
   private final Map<String, Integer> exports = new HashMap<>();
   private int memoryPages = -1;
 
-  HandBuilt(Store store) {
+  public HandBuilt(Store store) {
     this.store = store;
   }
 
@@ -31,14 +34,14 @@ final class HandBuilt {
     return i;
   }
 
-  HandBuilt importHost(Signature s, HostFunction f) {
+  public HandBuilt importHost(Signature s, HostFunction f) {
     funcTypes.add(type(s));
     imports.add(store.hostFunction("env", "f" + imports.size(), s, f));
     return this;
   }
 
   /** A function whose body (locals vector and code, hex with spaces) is {@code hex}. */
-  HandBuilt func(String exportName, Signature s, String hex) {
+  public HandBuilt func(String exportName, Signature s, String hex) {
     funcTypes.add(type(s));
     bodies.add(hex);
     if (exportName != null) {
@@ -47,12 +50,12 @@ final class HandBuilt {
     return this;
   }
 
-  HandBuilt memory(int pages) {
+  public HandBuilt memory(int pages) {
     memoryPages = pages;
     return this;
   }
 
-  Instance build() {
+  public Instance build() {
     int[] tp = new int[types.size()];
     int[] tr = new int[types.size()];
     for (int i = 0; i < types.size(); i++) {
@@ -103,7 +106,7 @@ final class HandBuilt {
     return inst;
   }
 
-  static Signature sig(String params, String results) {
+  public static Signature sig(String params, String results) {
     return new Signature(codes(params), codes(results));
   }
 

@@ -1,0 +1,232 @@
+package dev.tricolor.wasm.debug;
+
+import static dev.tricolor.wasm.exec.HandBuilt.sig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tricolor.wasm.exec.EngineLimits;
+import dev.tricolor.wasm.exec.Frame;
+import dev.tricolor.wasm.exec.GuestFunction;
+import dev.tricolor.wasm.exec.HandBuilt;
+import dev.tricolor.wasm.exec.Instance;
+import dev.tricolor.wasm.exec.Store;
+import dev.tricolor.wasm.exec.Terminated;
+import dev.tricolor.wasm.exec.Trap;
+import dev.tricolor.wasm.exec.TrapKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class DebuggerTest {
+  // sum(n) with (local i64 acc); code offsets (module byte 0 is padding, the body starts at 1):
+  //  4 loop | 6 local.get 1 | 8 local.get 0 | 10 i64.extend_i32_u | 11 i64.add | 12 local.set 1
+  // 14 local.get 0 | 16 i32.const 1 | 18 i32.sub | 19 local.tee 0 | 21 br_if 0 | 23 end
+  // 24 local.get 1 | 26 end
+  private static final String SUM =
+      "01 01 7E 03 40 20 01 20 00 AD 7C 21 01 20 00 41 01 6B 22 00 0D 00 0B 20 01 0B";
+  private static final String FIB =
+      "00 20 00 41 02 48 04 7F 20 00 05 20 00 41 01 6B 10 00 20 00 41 02 6B 10 00 6A 0B 0B";
+
+  @Test
+  void instructionBreakpointSeesLocalsEachIteration() {
+    Store store = new Store();
+    Instance inst = new HandBuilt(store).func("sum", sig("i", "I"), SUM).build();
+    Debugger d = Debugger.attach(store);
+    List<Long> accs = new ArrayList<>();
+    Probe p = d.breakAt(inst, 12, (stop, state) -> {
+      assertInstanceOf(Stop.BreakpointHit.class, stop);
+      Frame f = state.top();
+      assertEquals(12, f.codeOffset());
+      accs.add(f.operands()[0]); // acc + n, about to be stored
+      return Resume.CONTINUE;
+    });
+    assertEquals(12, p.codeOffset());
+    assertEquals(6L, inst.call("sum", 3)[0]);
+    assertEquals(List.of(3L, 5L, 6L), accs);
+    p.remove();
+    assertEquals(10L, inst.call("sum", 4)[0]);
+    assertEquals(3, accs.size());
+  }
+
+  @Test
+  void aBreakpointOnABlockEndMovesToTheNextInstruction() {
+    Store store = new Store();
+    Instance inst = new HandBuilt(store).func("sum", sig("i", "I"), SUM).build();
+    Probe p = Debugger.attach(store).breakAt(inst, 23, (s, st) -> Resume.CONTINUE);
+    assertEquals(24, p.codeOffset());
+    assertThrows(IllegalArgumentException.class,
+        () -> Debugger.attach(store).breakAt(inst, 500, (s, st) -> Resume.CONTINUE));
+  }
+
+  @Test
+  void entryAndExitProbesSeeArgumentsAndResults() {
+    Store store = new Store();
+    Instance inst = new HandBuilt(store).func("fib", sig("i", "i"), FIB).build();
+    Debugger d = Debugger.attach(store);
+    GuestFunction fib = (GuestFunction) inst.function(0);
+    List<String> log = new ArrayList<>();
+    d.onEntry(fib, (stop, state) -> {
+      log.add("enter " + state.top().local(0));
+      return Resume.CONTINUE;
+    });
+    d.onExit(fib, (stop, state) -> {
+      log.add("exit " + ((Stop.FunctionExiting) stop).results()[0]);
+      return Resume.CONTINUE;
+    });
+    assertEquals(2, inst.call("fib", 3)[0]);
+    assertEquals(
+        List.of("enter 3", "enter 2", "enter 1", "exit 1", "enter 0", "exit 0", "exit 1",
+            "enter 1", "exit 1", "exit 2"),
+        log);
+  }
+
+  @Test
+  void stepInVisitsEveryInstructionAndStepOverSkipsCalls() {
+    Store store = new Store();
+    Instance inst = new HandBuilt(store).func("fib", sig("i", "i"), FIB).build();
+    Debugger d = Debugger.attach(store);
+    List<Integer> offsets = new ArrayList<>();
+    List<Integer> depths = new ArrayList<>();
+    d.setStopListener((stop, state) -> {
+      offsets.add(state.top().codeOffset());
+      depths.add(state.frames().size());
+      return Resume.STEP_OVER;
+    });
+    d.stopAtNextInstruction();
+    assertEquals(1, inst.call("fib", 2)[0]);
+    // fib(2) at depth 1 only: local.get, i32.const, i32.lt_s, if, [else branch] local.get,
+    // i32.const, i32.sub, call, local.get, i32.const, i32.sub, call, i32.add, end
+    assertEquals(List.of(2, 4, 6, 7, 12, 14, 16, 17, 19, 21, 23, 24, 26, 28), offsets);
+    assertTrue(depths.stream().allMatch(n -> n == 1));
+
+    offsets.clear();
+    d.setStopListener((stop, state) -> {
+      offsets.add(state.top().codeOffset());
+      return Resume.STEP_IN;
+    });
+    d.stopAtNextInstruction();
+    assertEquals(1, inst.call("fib", 2)[0]);
+    // fib(1) and fib(0) each run 7: local.get, i32.const, i32.lt_s, if, local.get, the jump
+    // over the else branch (at the else's offset), the final end.
+    assertEquals(14 + 2 * 7, offsets.size());
+    assertEquals(List.of(2, 4, 6, 7, 9, 11, 28), offsets.subList(8, 15));
+  }
+
+  @Test
+  void stepOutStopsInTheCaller() {
+    Store store = new Store();
+    Instance inst = new HandBuilt(store).func("fib", sig("i", "i"), FIB).build();
+    Debugger d = Debugger.attach(store);
+    GuestFunction fib = (GuestFunction) inst.function(0);
+    List<String> log = new ArrayList<>();
+    Probe[] entry = new Probe[1];
+    // One client: its entry probe asks for a step out, and it hears when the step ends.
+    StopListener client = (stop, state) -> {
+      log.add(stop.getClass().getSimpleName() + " " + state.frames().size() + " @"
+          + state.top().codeOffset());
+      if (stop instanceof Stop.FunctionEntered && state.frames().size() == 2) {
+        entry[0].remove();
+        return Resume.STEP_OUT;
+      }
+      return Resume.CONTINUE;
+    };
+    entry[0] = d.onEntry(fib, client);
+    d.setStopListener((stop, state) -> {
+      throw new AssertionError("the user's listener has nothing to hear: " + stop);
+    });
+    assertEquals(2, inst.call("fib", 3)[0]);
+    // Back in fib(3) right after its first call, at the second local.get 0 (offset 19).
+    assertEquals(List.of("FunctionEntered 1 @2", "FunctionEntered 2 @2", "Stepped 1 @19"), log);
+  }
+
+  @Test
+  void pauseStopsAnInfiniteLoopAndTerminateEndsIt() throws Exception {
+    Store store = new Store();
+    // (loop (br 0))
+    Instance inst = new HandBuilt(store).func("spin", sig("", ""), "00 03 40 0C 00 0B 0B").build();
+    Debugger d = Debugger.attach(store);
+    CountDownLatch paused = new CountDownLatch(1);
+    AtomicReference<Stop> seen = new AtomicReference<>();
+    d.setStopListener((stop, state) -> {
+      seen.set(stop);
+      paused.countDown();
+      return Resume.TERMINATE;
+    });
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    Thread program = new Thread(() -> {
+      try {
+        inst.call("spin");
+      } catch (Throwable t) {
+        outcome.set(t);
+      }
+    });
+    program.start();
+    Thread.sleep(50);
+    d.requestPause();
+    assertTrue(paused.await(10, TimeUnit.SECONDS));
+    program.join(10_000);
+    assertInstanceOf(Stop.Paused.class, seen.get());
+    assertInstanceOf(Terminated.class, outcome.get());
+
+    // Terminate without a pause, from another thread, while spinning.
+    d.setStopListener((stop, state) -> Resume.CONTINUE);
+    Thread again = new Thread(() -> {
+      try {
+        inst.call("spin");
+      } catch (Throwable t) {
+        outcome.set(t);
+      }
+    });
+    outcome.set(null);
+    again.start();
+    Thread.sleep(50);
+    d.requestTerminate();
+    again.join(10_000);
+    assertInstanceOf(Terminated.class, outcome.get());
+    store.interpreter().clearTerminate();
+  }
+
+  @Test
+  void watchpointStopsAfterTheWritingStore() {
+    Store store = new Store();
+    // store(p, v): i32.store offset=4 (p) (v); then i32.const 0 drop
+    String body = "00 20 00 20 01 36 02 04 41 00 1A 0B";
+    Instance inst = new HandBuilt(store).memory(1).func("st", sig("ii", ""), body).build();
+    Debugger d = Debugger.attach(store);
+    List<String> log = new ArrayList<>();
+    d.watch(inst, 104, 4, (stop, state) -> {
+      Stop.DataWritten w = (Stop.DataWritten) stop;
+      log.add(w.address() + "+" + w.length() + " @" + state.top().codeOffset() + " = "
+          + inst.memory().loadI32(104));
+      return Resume.CONTINUE;
+    });
+    inst.call("st", 0, 1); // writes 4..8: not watched
+    inst.call("st", 100, 7); // writes 104..108
+    inst.call("st", 102, 9); // writes 106..110: overlaps
+    assertEquals(List.of("104+4 @9 = 7", "106+4 @9 = 589831"), log);
+  }
+
+  @Test
+  void trapsAreSeenBeforeUnwindingWithEveryFrame() {
+    Store store = new Store(EngineLimits.DEFAULT);
+    // f(n) = n == 0 ? 1 / 0 : f(n - 1)
+    String body = "00 20 00 45 04 7F 41 01 41 00 6D 05 20 00 41 01 6B 10 00 0B 0B";
+    Instance inst = new HandBuilt(store).func("f", sig("i", "i"), body).build();
+    Debugger d = Debugger.attach(store);
+    List<String> seen = new ArrayList<>();
+    d.setStopListener((stop, state) -> {
+      Trap t = ((Stop.Trapped) stop).trap();
+      seen.add(t.kind() + " frames=" + state.frames().size() + " @" + state.top().codeOffset()
+          + " n=" + state.frames().get(2).local(0));
+      return Resume.CONTINUE;
+    });
+    Trap t = assertThrows(Trap.class, () -> inst.call("f", 4));
+    assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO, t.kind());
+    assertEquals(List.of("INTEGER_DIVIDE_BY_ZERO frames=5 @11 n=2"), seen);
+  }
+}
