@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.model.ValType;
 /**
  * One frame of a suspended program, as a debugger sees it: valid while the program thread is
  * stopped in a hook (the values live on the interpreter's stack and change once it runs on).
@@ -73,9 +74,9 @@ public final class Frame {
     return function instanceof GuestFunction g ? g.compiled.numLocals : 0;
   }
 
-  /** Type code of local {@code i} (see {@link Signature}). */
-  public byte localType(int i) {
-    return ((GuestFunction) function).compiled.localTypes[checkLocal(i)];
+  /** Type of local {@code i}. */
+  public ValType localType(int i) {
+    return ValType.fromCode(((GuestFunction) function).compiled.localTypes[checkLocal(i)]);
   }
 
   /** Raw bits of local {@code i}. */

@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.model.FuncType;
 /** A function defined by a module instance, with its translated code. */
 public final class GuestFunction extends WasmFunction {
   final Instance instance;
@@ -8,8 +9,8 @@ public final class GuestFunction extends WasmFunction {
   /** The code the interpreter runs: {@code compiled.patched}, or the stepping copy. */
   int[] active;
 
-  GuestFunction(Store store, Instance instance, int index, Signature signature, CompiledCode code) {
-    super(store, signature);
+  GuestFunction(Store store, Instance instance, int index, FuncType type, CompiledCode code) {
+    super(store, type);
     this.instance = instance;
     this.index = index;
     this.compiled = code;
@@ -64,6 +65,6 @@ public final class GuestFunction extends WasmFunction {
 
   @Override
   public String toString() {
-    return "func " + index + " " + signature;
+    return "func " + index + " " + type;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.model.FuncType;
 /** A {@link HostFunction} with its type, as a store holds it. */
 public final class HostFunctionInstance extends WasmFunction {
   final HostFunction body;
@@ -7,8 +8,8 @@ public final class HostFunctionInstance extends WasmFunction {
   final String name;
 
   public HostFunctionInstance(
-      Store store, String module, String name, Signature signature, HostFunction body) {
-    super(store, signature);
+      Store store, String module, String name, FuncType type, HostFunction body) {
+    super(store, type);
     this.body = body;
     this.module = module;
     this.name = name;
@@ -21,6 +22,6 @@ public final class HostFunctionInstance extends WasmFunction {
 
   @Override
   public String toString() {
-    return "host " + qualifiedName() + ": " + signature;
+    return "host " + qualifiedName() + ": " + type;
   }
 }

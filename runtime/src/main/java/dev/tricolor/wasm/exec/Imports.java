@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.memory.Memory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class Imports {
 
   /** A host function, registered in {@code store}. */
   public Imports addFunction(
-      Store store, String module, String name, Signature type, HostFunction body) {
+      Store store, String module, String name, FuncType type, HostFunction body) {
     return add(module, name, store.hostFunction(module, name, type, body));
   }
 

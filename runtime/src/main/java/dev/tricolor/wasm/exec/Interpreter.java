@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.memory.Memory;
 import java.util.Arrays;
 
@@ -104,10 +105,10 @@ public final class Interpreter {
    * from a host function, runs nested on the same stacks.
    */
   public long[] invoke(WasmFunction f, long... args) {
-    byte[] params = f.signature.params();
-    if (args.length != params.length) {
+    FuncType params = f.type;
+    if (args.length != params.paramCount()) {
       throw new IllegalArgumentException(
-          "expected " + params.length + " arguments, got " + args.length + " for " + f.signature);
+          "expected " + params.paramCount() + " arguments, got " + args.length + " for " + f.type);
     }
     if (f instanceof HostFunctionInstance h) {
       return callHostFromEmbedder(h, args);
@@ -132,7 +133,7 @@ public final class Interpreter {
         depth++;
       }
       int base = sp;
-      ensureStack(base + params.length + 1);
+      ensureStack(base + params.paramCount() + 1);
       for (int i = 0; i < args.length; i++) {
         stack[base + i] = args[i];
       }
@@ -155,7 +156,7 @@ public final class Interpreter {
 
   private long[] callHostFromEmbedder(HostFunctionInstance h, long[] args) {
     int base = sp;
-    ensureStack(base + args.length + h.signature.results().length + 1);
+    ensureStack(base + args.length + h.type.resultCount() + 1);
     System.arraycopy(args, 0, stack, base, args.length);
     int savedSp = sp;
     try {
@@ -261,7 +262,7 @@ public final class Interpreter {
    * {@code sp}; the caller's state is already published. Returns the new sp.
    */
   private int callOut(WasmFunction f, int sp, int depth) {
-    int base = sp - f.signature.params().length;
+    int base = sp - f.type.paramCount();
     pushRecord(depth, fn, pc, fp);
     this.depth = depth + 1;
     if (this.depth > maxCallDepth) {
@@ -316,7 +317,7 @@ public final class Interpreter {
       caller.instance = savedInstance;
       caller.function = savedHost;
     }
-    int m = h.signature.results().length;
+    int m = h.type.resultCount();
     ensureStack(base + m);
     if (m > 0) {
       stack[base] = r;

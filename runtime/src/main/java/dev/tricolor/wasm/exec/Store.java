@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.model.FuncType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  * debugger's pause/terminate come from other threads.
  */
 public final class Store {
-  private final Map<Signature, Integer> typeIds = new HashMap<>();
+  private final Map<FuncType, Integer> typeIds = new HashMap<>();
   private WasmFunction[] byRef = new WasmFunction[64];
   private int nextRef = 1; // 0 is the null reference
   private final List<Instance> instances = new ArrayList<>();
@@ -47,7 +48,7 @@ public final class Store {
     instances.add(instance);
   }
 
-  int typeId(Signature s) {
+  int typeId(FuncType s) {
     return typeIds.computeIfAbsent(s, k -> typeIds.size());
   }
 
@@ -66,7 +67,7 @@ public final class Store {
 
   /** A host function of this store, for the imports of an instance. */
   public HostFunctionInstance hostFunction(
-      String module, String name, Signature signature, HostFunction body) {
-    return new HostFunctionInstance(this, module, name, signature, body);
+      String module, String name, FuncType type, HostFunction body) {
+    return new HostFunctionInstance(this, module, name, type, body);
   }
 }

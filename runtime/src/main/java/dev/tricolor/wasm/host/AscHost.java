@@ -1,8 +1,9 @@
 package dev.tricolor.wasm.host;
 
+import dev.tricolor.wasm.model.ValType;
+import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.exec.Caller;
 import dev.tricolor.wasm.exec.Imports;
-import dev.tricolor.wasm.exec.Signature;
 import dev.tricolor.wasm.exec.Store;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -30,8 +31,8 @@ public final class AscHost {
   /** The clock the fixtures use: 2023-11-14T22:13:20Z. */
   public static final double FIXED_NOW = 1_700_000_000_000.0;
 
-  private static final byte I32 = Signature.I32;
-  private static final byte F64 = Signature.F64;
+  private static final ValType I32 = ValType.I32;
+  private static final ValType F64 = ValType.F64;
 
   private DoubleSupplier seed = () -> FIXED_SEED;
   private DoubleSupplier clock = () -> FIXED_NOW;
@@ -74,27 +75,27 @@ public final class AscHost {
   /** The functions, registered in {@code store}, ready to add to an instantiation's imports. */
   public Imports imports(Store store) {
     Imports imports = new Imports();
-    imports.addFunction(store, MODULE, "abort", sig(new byte[] {I32, I32, I32, I32}),
+    imports.addFunction(store, MODULE, "abort", sig(new ValType[] {I32, I32, I32, I32}),
         AscHost::abort);
     imports.addFunction(store, MODULE, "trace",
-        sig(new byte[] {I32, I32, F64, F64, F64, F64, F64}), this::trace);
-    imports.addFunction(store, MODULE, "seed", sig(new byte[0], F64),
+        sig(new ValType[] {I32, I32, F64, F64, F64, F64, F64}), this::trace);
+    imports.addFunction(store, MODULE, "seed", sig(new ValType[0], F64),
         c -> Double.doubleToRawLongBits(seed.getAsDouble()));
-    imports.addFunction(store, MODULE, "Date.now", sig(new byte[0], F64),
+    imports.addFunction(store, MODULE, "Date.now", sig(new ValType[0], F64),
         c -> Double.doubleToRawLongBits(clock.getAsDouble()));
     for (String level : new String[] {"log", "info", "debug"}) {
-      imports.addFunction(store, MODULE, "console." + level, sig(new byte[] {I32}),
+      imports.addFunction(store, MODULE, "console." + level, sig(new ValType[] {I32}),
           c -> print(out, c));
     }
     for (String level : new String[] {"warn", "error"}) {
-      imports.addFunction(store, MODULE, "console." + level, sig(new byte[] {I32}),
+      imports.addFunction(store, MODULE, "console." + level, sig(new ValType[] {I32}),
           c -> print(err, c));
     }
     return imports;
   }
 
-  private static Signature sig(byte[] params, byte... results) {
-    return new Signature(params, results);
+  private static FuncType sig(ValType[] params, ValType... results) {
+    return FuncType.of(params, results);
   }
 
   private static long abort(Caller c) {

@@ -1,5 +1,7 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.model.ValType;
+import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.memory.Memory;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.Map;
  */
 public final class HandBuilt {
   private final Store store;
-  private final List<Signature> types = new ArrayList<>();
+  private final List<FuncType> types = new ArrayList<>();
   private final List<Integer> funcTypes = new ArrayList<>();
   private final List<WasmFunction> imports = new ArrayList<>();
   private final List<String> bodies = new ArrayList<>();
@@ -25,7 +27,7 @@ public final class HandBuilt {
     this.store = store;
   }
 
-  int type(Signature s) {
+  int type(FuncType s) {
     int i = types.indexOf(s);
     if (i < 0) {
       types.add(s);
@@ -34,14 +36,14 @@ public final class HandBuilt {
     return i;
   }
 
-  public HandBuilt importHost(Signature s, HostFunction f) {
+  public HandBuilt importHost(FuncType s, HostFunction f) {
     funcTypes.add(type(s));
     imports.add(store.hostFunction("env", "f" + imports.size(), s, f));
     return this;
   }
 
   /** A function whose body (locals vector and code, hex with spaces) is {@code hex}. */
-  public HandBuilt func(String exportName, Signature s, String hex) {
+  public HandBuilt func(String exportName, FuncType s, String hex) {
     funcTypes.add(type(s));
     bodies.add(hex);
     if (exportName != null) {
@@ -59,8 +61,8 @@ public final class HandBuilt {
     int[] tp = new int[types.size()];
     int[] tr = new int[types.size()];
     for (int i = 0; i < types.size(); i++) {
-      tp[i] = types.get(i).params().length;
-      tr[i] = types.get(i).results().length;
+      tp[i] = types.get(i).paramCount();
+      tr[i] = types.get(i).resultCount();
     }
     int[] ft = funcTypes.stream().mapToInt(Integer::intValue).toArray();
     ModuleShape shape = new ModuleShape(tp, tr, ft, imports.size());
@@ -86,7 +88,7 @@ public final class HandBuilt {
       int b = i - imports.size();
       final int fi = i;
       CompiledCode cc = Translator.translate(
-          shape, k -> types.get(ft[fi]).params(), i, bytes, starts[b], ends[b]);
+          shape, k -> codes(types.get(ft[fi])), i, bytes, starts[b], ends[b]);
       GuestFunction g = new GuestFunction(store, inst, i, types.get(ft[i]), cc);
       inst.functions[i] = g;
       inst.guests[i] = g;
@@ -106,20 +108,28 @@ public final class HandBuilt {
     return inst;
   }
 
-  public static Signature sig(String params, String results) {
-    return new Signature(codes(params), codes(results));
+  public static FuncType sig(String params, String results) {
+    return FuncType.of(types(params), types(results));
   }
 
-  private static byte[] codes(String s) {
-    byte[] b = new byte[s.length()];
+  private static ValType[] types(String s) {
+    ValType[] b = new ValType[s.length()];
     for (int i = 0; i < s.length(); i++) {
       b[i] = switch (s.charAt(i)) {
-        case 'i' -> Signature.I32;
-        case 'I' -> Signature.I64;
-        case 'f' -> Signature.F32;
-        case 'F' -> Signature.F64;
+        case 'i' -> ValType.I32;
+        case 'I' -> ValType.I64;
+        case 'f' -> ValType.F32;
+        case 'F' -> ValType.F64;
         default -> throw new IllegalArgumentException(s);
       };
+    }
+    return b;
+  }
+
+  static byte[] codes(FuncType t) {
+    byte[] b = new byte[t.paramCount()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) t.param(i).code();
     }
     return b;
   }
