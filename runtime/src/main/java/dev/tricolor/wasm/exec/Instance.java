@@ -3,6 +3,7 @@ package dev.tricolor.wasm.exec;
 import dev.tricolor.wasm.memory.Memory;
 import java.util.Arrays;
 import java.util.Map;
+import dev.tricolor.wasm.model.WasmModule;
 
 /**
  * A module instance: its functions, globals, tables, memory and segments, as the interpreter runs
@@ -28,11 +29,25 @@ public final class Instance {
   /** Element segments' refs; an empty array once dropped. */
   long[][] elements;
   Map<String, Object> exports = Map.of();
-  /** The module it was made from (a {@code WasmModule}), for names and code offsets. */
-  Object module;
+  /** The module it was made from, for names and code offsets. */
+  WasmModule module;
 
   Instance(Store store) {
     this.store = store;
+  }
+
+  /**
+   * Instantiates a validated module in {@code store}: resolves imports (failing with a
+   * {@link LinkException} that names a missing or mismatched one), initializes tables, memory
+   * and globals, applies active segments and runs the start function (whose trap propagates).
+   */
+  public static Instance instantiate(Store store, WasmModule module, Imports imports) {
+    return new Instantiator(store, module, imports).run();
+  }
+
+  /** The module this instance was made from (null for hand-built test instances). */
+  public WasmModule module() {
+    return module;
   }
 
   public Store store() {

@@ -12,11 +12,14 @@ public final class Table {
 
   final byte elementType;
   final long max;
+  /** The declared maximum, or -1: what import matching compares against. */
+  final long declaredMax;
   long[] elements;
 
   public Table(byte elementType, int initial, long max) {
     this.elementType = elementType;
     this.max = Math.min(max < 0 ? MAX_ELEMENTS : max, MAX_ELEMENTS);
+    this.declaredMax = max;
     this.elements = new long[initial];
   }
 
@@ -30,7 +33,7 @@ public final class Table {
 
   /** Declared maximum, or -1 for none. */
   public long max() {
-    return max;
+    return declaredMax;
   }
 
   public long get(int i) {

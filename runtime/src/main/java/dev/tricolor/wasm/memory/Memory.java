@@ -43,18 +43,33 @@ public final class Memory {
 
   private byte[] bytes;
   private final int limitPages;
+  private final long declaredMaxPages;
 
   /**
    * A memory of {@code initialPages}, growable up to {@code limitPages} (already the smaller of
    * the declared maximum and the embedder's limit, at most {@link #MAX_PAGES}).
    */
   public Memory(int initialPages, int limitPages) {
+    this(initialPages, limitPages, -1);
+  }
+
+  /**
+   * As {@link #Memory(int, int)}, remembering the module's declared maximum ({@code -1} for
+   * none), which import matching compares against.
+   */
+  public Memory(int initialPages, int limitPages, long declaredMaxPages) {
     if (initialPages < 0 || initialPages > MAX_PAGES) {
       throw new IllegalArgumentException(
           "memory of " + initialPages + " pages is larger than the " + MAX_PAGES + " pages supported");
     }
     this.limitPages = Math.min(Math.max(limitPages, initialPages), MAX_PAGES);
     this.bytes = new byte[initialPages * PAGE_SIZE];
+    this.declaredMaxPages = declaredMaxPages;
+  }
+
+  /** The maximum the module declared, in pages, or -1 when it declared none. */
+  public long declaredMaxPages() {
+    return declaredMaxPages;
   }
 
   /** A memory holding a copy of {@code contents} (e.g. a dump), its size rounded up to pages. */
