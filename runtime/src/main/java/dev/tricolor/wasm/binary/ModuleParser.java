@@ -52,6 +52,7 @@ public final class ModuleParser {
   private final List<Global> globals = new ArrayList<>();
   private final List<Export> exports = new ArrayList<>();
   private int startFunction = -1;
+  private boolean hasStartFunction;
   private final List<ElementSegment> elements = new ArrayList<>();
   private final List<DataSegment> data = new ArrayList<>();
   private int dataCount = -1;
@@ -170,6 +171,7 @@ public final class ModuleParser {
         memories,
         globals,
         exports,
+        hasStartFunction,
         startFunction,
         elements,
         data,
@@ -205,7 +207,10 @@ public final class ModuleParser {
       case SectionId.MEMORY -> vector("memory", () -> memories.add(new MemoryType(limits())));
       case SectionId.GLOBAL -> vector("global", this::global);
       case SectionId.EXPORT -> vector("export", this::export);
-      case SectionId.START -> startFunction = in.u32();
+      case SectionId.START -> {
+        hasStartFunction = true;
+        startFunction = in.u32();
+      }
       case SectionId.ELEMENT -> vector("element segment", this::elementSegment);
       case SectionId.DATA_COUNT -> dataCount = in.u32();
       case SectionId.CODE -> codeSection();

@@ -26,6 +26,7 @@ public final class WasmModule {
   private final List<Global> globals;
   private final List<Export> exports;
   private final int startFunction;
+  private final boolean hasStartFunction;
   private final List<ElementSegment> elements;
   private final List<DataSegment> data;
   private final int dataCount;
@@ -43,7 +44,7 @@ public final class WasmModule {
 
   /**
    * @param functionTypeIndices the function section: the type index of each defined function
-   * @param startFunction the start function's index, or -1
+   * @param startFunction the start function's index, if {@code hasStartFunction}
    * @param dataCount the data count section's value, or -1 when the module has none
    * @param warnings problems that did not make the module malformed (e.g. a broken name
    *     section, which the spec says to ignore)
@@ -57,6 +58,7 @@ public final class WasmModule {
       List<MemoryType> memories,
       List<Global> globals,
       List<Export> exports,
+      boolean hasStartFunction,
       int startFunction,
       List<ElementSegment> elements,
       List<DataSegment> data,
@@ -73,7 +75,8 @@ public final class WasmModule {
     this.memories = List.copyOf(memories);
     this.globals = List.copyOf(globals);
     this.exports = List.copyOf(exports);
-    this.startFunction = startFunction;
+    this.hasStartFunction = hasStartFunction;
+    this.startFunction = hasStartFunction ? startFunction : -1;
     this.elements = List.copyOf(elements);
     this.data = List.copyOf(data);
     this.dataCount = dataCount;
@@ -151,7 +154,15 @@ public final class WasmModule {
     return exports;
   }
 
-  /** The start function's index, or -1 when the module has no start section. */
+  /** Whether the module has a start section. */
+  public boolean hasStartFunction() {
+    return hasStartFunction;
+  }
+
+  /**
+   * The start function's index (a u32: compare unsigned), or -1 when the module has no start
+   * section; {@link #hasStartFunction()} tells the two apart.
+   */
   public int startFunction() {
     return startFunction;
   }
