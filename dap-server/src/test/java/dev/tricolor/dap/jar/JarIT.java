@@ -1,0 +1,208 @@
+package dev.tricolor.dap.jar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.launch.DSPLauncher;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as users start it: stdio, {@code --port}, and the {@code run} command line. */
+class JarIT {
+  static final Path JAR = Path.of("target/dap-server.jar").toAbsolutePath();
+  static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  @TempDir Path dir;
+  final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void kill() {
+    for (Process p : processes) {
+      p.destroyForcibly();
+    }
+  }
+
+  private Process start(String... args) throws IOException {
+    assertTrue(Files.isRegularFile(JAR), "the jar is built: " + JAR);
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+    processes.add(p);
+    return p;
+  }
+
+  /** Writes one DAP message with its Content-Length header. */
+  private static void send(OutputStream out, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(body);
+    out.flush();
+  }
+
+  /** Reads one DAP message; fails if anything but a Content-Length header comes first. */
+  private static String receive(InputStream in) throws IOException {
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    while (!header.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("end of stream after: " + header);
+      }
+      header.write(b);
+    }
+    String h = header.toString(StandardCharsets.US_ASCII);
+    Matcher m = Pattern.compile("^Content-Length: (\\d+)\r\n\r\n$").matcher(h);
+    assertTrue(m.matches(), "standard output carries only protocol; got: " + h);
+    return new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void stdioAnswersInitializeThenExitsOnDisconnect() throws Exception {
+    Process p = start();
+    OutputStream in = p.getOutputStream();
+    InputStream out = p.getInputStream();
+    send(in, "{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":{\"adapterID\":\"tricolor\"}}");
+    String response = receive(out);
+    assertTrue(response.contains("\"command\":\"initialize\""), response);
+    assertTrue(response.contains("\"success\":true"), response);
+    assertTrue(response.contains("\"supportsDataBreakpoints\":true"), response);
+    assertTrue(response.contains("\"filter\":\"collect\""), response);
+    String event = receive(out);
+    assertTrue(event.contains("\"event\":\"initialized\""), "initialized follows the response: " + event);
+
+    send(in, "{\"seq\":2,\"type\":\"request\",\"command\":\"launch\",\"arguments\":{\"program\":\"nothere.wasm\"}}");
+    String launch = receive(out);
+    com.google.gson.JsonObject failed = com.google.gson.JsonParser.parseString(launch).getAsJsonObject();
+    assertEquals(false, failed.get("success").getAsBoolean());
+    assertEquals(
+        "launch argument 'program': no such file " + dir.toRealPath().resolve("nothere.wasm"),
+        failed.get("message").getAsString());
+
+    send(in, "{\"seq\":3,\"type\":\"request\",\"command\":\"disconnect\",\"arguments\":{}}");
+    String bye = receive(out);
+    assertTrue(bye.contains("\"command\":\"disconnect\"") && bye.contains("\"success\":true"), bye);
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the stdio server exits after disconnect");
+    assertEquals(0, p.exitValue());
+    assertEquals(-1, out.read(), "nothing after the disconnect response");
+  }
+
+  @Test
+  void portServesOneSessionPerConnectionAndKeepsAccepting() throws Exception {
+    Process p = start("--port", "0");
+    BufferedReader err =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread pump =
+        new Thread(
+            () -> {
+              try {
+                for (String l; (l = err.readLine()) != null; ) {
+                  lines.add(l);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
+    pump.setDaemon(true);
+    pump.start();
+    int port = -1;
+    Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+    while (port < 0) {
+      String l = lines.poll(20, TimeUnit.SECONDS);
+      assertNotNull(l, "the server logs the port it listens on");
+      Matcher m = listening.matcher(l);
+      if (m.find()) {
+        port = Integer.parseInt(m.group(1));
+      }
+    }
+    for (int session = 0; session < 2; session++) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        CompletableFuture<Void> initialized = new CompletableFuture<>();
+        IDebugProtocolClient client =
+            new IDebugProtocolClient() {
+              @Override
+              public void initialized() {
+                initialized.complete(null);
+              }
+            };
+        Launcher<IDebugProtocolServer> l =
+            DSPLauncher.createClientLauncher(client, socket.getInputStream(), socket.getOutputStream());
+        Future<Void> listening2 = l.startListening();
+        InitializeRequestArguments a = new InitializeRequestArguments();
+        a.setAdapterID("tricolor");
+        Capabilities c = l.getRemoteProxy().initialize(a).get(20, TimeUnit.SECONDS);
+        assertEquals(Boolean.TRUE, c.getSupportsConfigurationDoneRequest());
+        initialized.get(20, TimeUnit.SECONDS);
+        l.getRemoteProxy().disconnect(new DisconnectArguments()).get(20, TimeUnit.SECONDS);
+        // The server closes the connection after the disconnect response.
+        listening2.get(20, TimeUnit.SECONDS);
+      }
+    }
+    assertTrue(p.isAlive(), "the port server keeps running for the next connection");
+  }
+
+  private int exit(Process p) throws InterruptedException {
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+    return p.exitValue();
+  }
+
+  private static String stderr(Process p) throws IOException {
+    return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theCommandLineExitsWithTheContractCodes() throws Exception {
+    Process none = start("run");
+    assertEquals(64, exit(none));
+    assertTrue(stderr(none).contains("usage: java -jar dap-server.jar run PROGRAM.wasm"));
+
+    Files.write(dir.resolve("ok.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    Process flag = start("run", "ok.wasm", "--bogus");
+    assertEquals(64, exit(flag));
+    assertTrue(stderr(flag).contains("unknown flag '--bogus'"));
+
+    Process args = start("run", "ok.wasm", "--args", "1,x");
+    assertEquals(64, exit(args));
+    assertTrue(stderr(args).contains("--args: 'x' is not a number"));
+
+    Process missing = start("run", "missing.wasm");
+    assertEquals(66, exit(missing));
+    assertTrue(stderr(missing).contains("no such file"));
+
+    Files.writeString(dir.resolve("text.wasm"), "not a module");
+    Process text = start("run", "text.wasm");
+    assertEquals(66, exit(text));
+    assertTrue(stderr(text).contains("is not a WebAssembly module"));
+
+    Process port = start("--port", "abc");
+    assertEquals(64, exit(port));
+  }
+}
