@@ -60,9 +60,9 @@ class MappedSourcesTest {
   void theLocatorFollowsTheContractOrder() throws Exception {
     Path build = Files.createDirectories(dir.resolve("build"));
     Path wasm = Files.write(build.resolve("x.wasm"), new byte[8]);
-    String a = Vlq.map("AAAA", "a.ts");
-    String b = Vlq.map("AAAA", "b.ts");
-    String c = Vlq.map("AAAA", "c.ts");
+    String a = VlqForTests.map("AAAA", "a.ts");
+    String b = VlqForTests.map("AAAA", "b.ts");
+    String c = VlqForTests.map("AAAA", "c.ts");
     Files.writeString(build.resolve("x.wasm.map"), a);
     Files.writeString(build.resolve("named.map"), b);
     Path explicit = Files.writeString(dir.resolve("explicit.map"), c);

@@ -17,20 +17,20 @@ class SourceMapTest {
   @Test
   void vlqDigitsDecodeAsTheSpecSays() throws Exception {
     // "2H" = 123, "A" = 0, "gB" = 16, "C" = 1, each relative to zero for the first segment.
-    SourceMap m = SourceMap.parse(Vlq.map("2HAgBC", "a.ts"));
+    SourceMap m = SourceMap.parse(VlqForTests.map("2HAgBC", "a.ts"));
     // segment: offset 123, source 0, line 16 (0-based), column 1 (0-based) → 17:2 shown.
     assertEquals(Optional.of(new SourcePosition(0, 17, 2)), m.positionAt(123));
     assertEquals(Optional.empty(), m.positionAt(122), "no code before the first segment");
-    assertEquals("2H", Vlq.encode(123));
-    assertEquals("D", Vlq.encode(-1));
+    assertEquals("2H", VlqForTests.encode(123));
+    assertEquals("D", VlqForTests.encode(-1));
   }
 
   @Test
   void offsetsMapToTheLastSegmentAtOrBefore() throws Exception {
     SourceMap m =
         SourceMap.parse(
-            Vlq.map(
-                Vlq.mappings(
+            VlqForTests.map(
+                VlqForTests.mappings(
                     new int[] {10, 0, 4, 2},
                     new int[] {14, 0, 4, 8},
                     new int[] {20, 1, 0, 0},
@@ -51,8 +51,8 @@ class SourceMapTest {
     // Line 5 (0-based 4): two runs, separated by line 6's code; line 7 has one run of 3 mapped segments.
     SourceMap m =
         SourceMap.parse(
-            Vlq.map(
-                Vlq.mappings(
+            VlqForTests.map(
+                VlqForTests.mappings(
                     new int[] {100, 0, 4, 2},
                     new int[] {103, 0, 4, 6},
                     new int[] {110, 0, 5, 2},
@@ -83,8 +83,8 @@ class SourceMapTest {
   void segmentsOutOfOffsetOrderAreSorted() throws Exception {
     SourceMap m =
         SourceMap.parse(
-            Vlq.map(
-                Vlq.mappings(new int[] {50, 0, 1, 0}, new int[] {20, 0, 0, 0}), "a.ts"));
+            VlqForTests.map(
+                VlqForTests.mappings(new int[] {50, 0, 1, 0}, new int[] {20, 0, 0, 0}), "a.ts"));
     assertEquals(1, m.positionAt(30).get().line());
     assertEquals(2, m.positionAt(50).get().line());
   }
@@ -115,28 +115,28 @@ class SourceMapTest {
     assertEquals(
         "index maps (\"sections\") are not supported", error("{\"version\":3,\"sections\":[]}"));
     assertEquals(
-        "mappings has '!' at position 4, not a Base64 VLQ digit", error(Vlq.map("AAAA!", "a")));
+        "mappings has '!' at position 4, not a Base64 VLQ digit", error(VlqForTests.map("AAAA!", "a")));
     assertEquals(
-        "mappings ends inside a VLQ number that starts at position 0", error(Vlq.map("g", "a")));
+        "mappings ends inside a VLQ number that starts at position 0", error(VlqForTests.map("g", "a")));
     assertEquals(
         "mappings segment 1 at position 0 names source 3 but the map has 1 sources",
-        error(Vlq.map("AGAA", "a")));
+        error(VlqForTests.map("AGAA", "a")));
     assertEquals(
         "mappings segment at position 0 ends after field 2; a segment has 1, 4 or 5 fields",
-        error(Vlq.map("AA", "a")));
+        error(VlqForTests.map("AA", "a")));
     assertEquals(
-        "mappings segment 1 at position 0 has more than 5 fields", error(Vlq.map("AAAAAA", "a")));
+        "mappings segment 1 at position 0 has more than 5 fields", error(VlqForTests.map("AAAAAA", "a")));
     assertEquals(
         "mappings segment 2 at position 5 has a negative or too large line or column (-1:0)",
-        error(Vlq.map("AAAA,CADA", "a")));
-    assertTrue(error(Vlq.map("AAAA;CAAA", "a")).startsWith("mappings has segments on generated line 2"));
+        error(VlqForTests.map("AAAA,CADA", "a")));
+    assertTrue(error(VlqForTests.map("AAAA;CAAA", "a")).startsWith("mappings has segments on generated line 2"));
     assertEquals(
         "mappings has a VLQ number at position 0 too large for 32 bits",
-        error(Vlq.map("gggggggggA", "a")));
+        error(VlqForTests.map("gggggggggA", "a")));
   }
 
   @Test
   void emptyTrailingLinesAreAccepted() throws Exception {
-    assertEquals(1, SourceMap.parse(Vlq.map("AAAA;;", "a")).segmentCount());
+    assertEquals(1, SourceMap.parse(VlqForTests.map("AAAA;;", "a")).segmentCount());
   }
 }

@@ -1,13 +1,13 @@
 package dev.tricolor.dap.sourcemap;
 
 /** A Base64 VLQ encoder for writing test maps: the inverse of what the decoder reads. */
-final class Vlq {
+public final class VlqForTests {
   private static final String ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-  private Vlq() {}
+  private VlqForTests() {}
 
-  static String encode(long value) {
+  public static String encode(long value) {
     long v = value < 0 ? ((-value) << 1) | 1 : value << 1;
     StringBuilder sb = new StringBuilder();
     do {
@@ -25,7 +25,7 @@ final class Vlq {
    * Mappings for absolute segments {offset, source, line0, column0} or {offset} (unmapped), in the
    * given order, on one generated line.
    */
-  static String mappings(int[]... segments) {
+  public static String mappings(int[]... segments) {
     StringBuilder sb = new StringBuilder();
     long[] prev = new long[4];
     for (int[] s : segments) {
@@ -41,7 +41,7 @@ final class Vlq {
   }
 
   /** A whole map with the given sources (no content) and mappings. */
-  static String map(String mappings, String... sources) {
+  public static String map(String mappings, String... sources) {
     StringBuilder sb = new StringBuilder("{\"version\":3,\"sources\":[");
     for (int i = 0; i < sources.length; i++) {
       sb.append(i > 0 ? "," : "").append('"').append(sources[i]).append('"');

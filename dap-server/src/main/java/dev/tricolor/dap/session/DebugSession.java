@@ -1,0 +1,234 @@
+package dev.tricolor.dap.session;
+
+import dev.tricolor.dap.launch.LaunchConfig;
+import dev.tricolor.dap.sourcemap.MappedSources;
+import dev.tricolor.dap.sourcemap.SourceMapException;
+import dev.tricolor.dap.sourcemap.SourceMapLocator;
+import dev.tricolor.dap.sourcemap.SourceMap;
+import dev.tricolor.dap.variables.VariableHandles;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+
+/**
+ * One debug session: the state machine of {@link SessionState} and the program thread.
+ *
+ * <p>Every method here is called on lsp4j's reader thread, one request at a time, and never
+ * blocks it (except {@code disconnect}, which waits a bounded time for the program to end). The
+ * program thread reports stops and the end through {@link ProgramThread.Listener}.
+ */
+public final class DebugSession implements ProgramThread.Listener {
+  /** The one thread a WebAssembly program has. */
+  public static final int THREAD_ID = 1;
+
+  private final DebuggeeFactory factory;
+  private final ResponseHooks hooks;
+  private final Path serverDirectory;
+  private IDebugProtocolClient client;
+
+  private volatile SessionState state = SessionState.NEW;
+  private volatile boolean terminateRequested;
+  private boolean configurationDone;
+  private LaunchConfig config;
+  private Debuggee debuggee;
+  private Optional<MappedSources> sources = Optional.empty();
+  private ProgramThread program;
+  private final ExceptionBreakpoints exceptionBreakpoints = new ExceptionBreakpoints();
+
+  public DebugSession(DebuggeeFactory factory, ResponseHooks hooks, Path serverDirectory) {
+    this.factory = factory;
+    this.hooks = hooks;
+    this.serverDirectory = serverDirectory;
+  }
+
+  public void connect(IDebugProtocolClient client) {
+    this.client = client;
+  }
+
+  public ResponseHooks hooks() {
+    return hooks;
+  }
+
+  public SessionState state() {
+    return state;
+  }
+
+  public Optional<MappedSources> sources() {
+    return sources;
+  }
+
+  public ExceptionBreakpoints exceptionBreakpoints() {
+    return exceptionBreakpoints;
+  }
+
+  /** {@code initialize}: the {@code initialized} event follows the response. */
+  public void initialize() {
+    hooks.afterResponse("initialize", () -> client.initialized());
+  }
+
+  /** {@code launch}: parses the arguments, loads the program and its source map; runs nothing. */
+  public void launch(Map<String, Object> arguments) throws Exception {
+    if (state != SessionState.NEW) {
+      throw new RequestException("this session has already launched a program");
+    }
+    LaunchConfig c = LaunchConfig.parse(arguments, serverDirectory);
+    Debuggee d = factory.load(c, this::output);
+    Optional<MappedSources> mapped;
+    try {
+      Optional<SourceMap> map = SourceMapLocator.load(c.sourceMap(), c.program(), d.sourceMappingUrl());
+      mapped = map.map(m -> new MappedSources(m, c.sourceRoot()));
+    } catch (SourceMapException e) {
+      throw new RequestException(e.getMessage(), e);
+    }
+    config = c;
+    debuggee = d;
+    sources = mapped;
+    state = SessionState.LAUNCHING;
+    Log.info("launched " + c.program());
+    if (configurationDone) {
+      hooks.afterResponse("launch", this::startProgram);
+    }
+  }
+
+  /** {@code configurationDone}: the program starts after this response (or after launch's). */
+  public void configurationDone() {
+    configurationDone = true;
+    if (state == SessionState.LAUNCHING) {
+      hooks.afterResponse("configurationDone", this::startProgram);
+    }
+  }
+
+  private void startProgram() {
+    VariableHandles handles = new VariableHandles();
+    Function<RunOutcome.Stopped, StopContext> contexts =
+        stop -> new StopContext(debuggee.view(), handles, sources, stop);
+    program = new ProgramThread(debuggee, handles, contexts, this);
+    state = SessionState.RUNNING;
+    program.start();
+  }
+
+  /** {@code continue}, {@code next}, {@code stepIn}, {@code stepOut}: resumes after the response. */
+  public void resume(Resume how, String method) {
+    requireStopped();
+    state = SessionState.RUNNING;
+    ProgramThread p = program;
+    hooks.afterResponse(method, () -> p.resume(how));
+  }
+
+  /** {@code pause}: a running program stops with reason {@code pause}; a stopped one stays. */
+  public void pause() {
+    switch (state) {
+      case RUNNING -> debuggee.requestPause();
+      case STOPPED -> { }
+      default -> throw new RequestException(notRunning());
+    }
+  }
+
+  /** {@code terminate}: ends the program; the session then sends {@code terminated}. */
+  public void terminate() {
+    terminateRequested = true;
+    switch (state) {
+      case RUNNING, STOPPED -> {
+        debuggee.requestTerminate();
+        program.end();
+      }
+      case LAUNCHING, NEW -> {
+        state = SessionState.TERMINATED;
+        hooks.afterResponse("terminate", () -> client.terminated(new TerminatedEventArguments()));
+      }
+      case TERMINATED -> { }
+    }
+  }
+
+  /**
+   * {@code disconnect}: ends the program if it runs and waits (bounded) for the program thread,
+   * so nothing of the guest outlives the session.
+   */
+  public void disconnect() throws InterruptedException {
+    terminateRequested = true;
+    ProgramThread p = program;
+    if (p != null && p.isAlive()) {
+      debuggee.requestTerminate();
+      p.end();
+      if (!p.join(5_000)) {
+        Log.info("the program thread did not end within 5 s of disconnect; leaving it behind");
+      }
+    }
+    state = SessionState.TERMINATED;
+  }
+
+  /**
+   * Runs {@code work} on the program thread at the current stop. Fails at once, with a message
+   * that says what to do, when the program is not stopped.
+   */
+  public <T> CompletableFuture<T> atStop(Function<StopContext, T> work) {
+    requireStopped();
+    return program.atStop(work);
+  }
+
+  private void requireStopped() {
+    if (state != SessionState.STOPPED) {
+      throw new RequestException(
+          state == SessionState.RUNNING ? "the program is running; pause it first" : notRunning());
+    }
+  }
+
+  private String notRunning() {
+    return switch (state) {
+      case NEW -> "no program is launched yet";
+      case LAUNCHING -> "the program has not started yet (it starts at configurationDone)";
+      case TERMINATED -> "the program has ended";
+      default -> "the program is " + state.name().toLowerCase();
+    };
+  }
+
+  // ---- program thread ----
+
+  @Override
+  public void stopped(RunOutcome.Stopped stop, StopContext context) {
+    state = SessionState.STOPPED;
+    StoppedEventArguments e = new StoppedEventArguments();
+    e.setReason(stop.reason());
+    e.setDescription(stop.description());
+    e.setThreadId(THREAD_ID);
+    e.setAllThreadsStopped(true);
+    if (stop.exception() != null) {
+      e.setText(stop.exception().description());
+    }
+    client.stopped(e);
+  }
+
+  @Override
+  public void ended(RunOutcome.Ended end, Throwable crash) {
+    state = SessionState.TERMINATED;
+    if (crash != null) {
+      Log.error("the engine failed while running the program", crash);
+      output("important", "Tricolor's engine failed while running the program: " + crash
+          + " (the server log has the details)\n");
+    }
+    if (!terminateRequested || crash != null) {
+      ExitedEventArguments exited = new ExitedEventArguments();
+      exited.setExitCode(end.exitCode());
+      client.exited(exited);
+    }
+    client.terminated(new TerminatedEventArguments());
+  }
+
+  private void output(String category, String text) {
+    OutputEventArguments o = new OutputEventArguments();
+    o.setCategory(category);
+    o.setOutput(text);
+    client.output(o);
+  }
+
+  LaunchConfig config() {
+    return config;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.tricolor.dap.session;
+
+import dev.tricolor.dap.expr.Expr;
+import dev.tricolor.dap.expr.ExpressionException;
+import dev.tricolor.dap.expr.Names;
+import dev.tricolor.dap.expr.Parser;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.ExceptionFilterOptions;
+import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
+
+/**
+ * Which exception filters are on, each with its parsed condition. Until the client says otherwise
+ * the contract's defaults hold ({@code trap}, {@code bounds}, {@code oom}, {@code abort} on).
+ * Conditions are parsed when set and their names checked against what the filter offers, so a
+ * typo shows at once as an unverified entry, not at the first allocation.
+ */
+public final class ExceptionBreakpoints {
+  private volatile Map<ExceptionFilter, Optional<Expr>> enabled = defaults();
+
+  private static Map<ExceptionFilter, Optional<Expr>> defaults() {
+    Map<ExceptionFilter, Optional<Expr>> m = new EnumMap<>(ExceptionFilter.class);
+    for (ExceptionFilter f : ExceptionFilter.values()) {
+      if (f.enabledByDefault()) {
+        m.put(f, Optional.empty());
+      }
+    }
+    return m;
+  }
+
+  public boolean isEnabled(ExceptionFilter f) {
+    return enabled.containsKey(f);
+  }
+
+  /** The condition set on {@code f}, if any. */
+  public Optional<Expr> condition(ExceptionFilter f) {
+    Optional<Expr> c = enabled.get(f);
+    return c == null ? Optional.empty() : c;
+  }
+
+  /**
+   * Replaces the settings. Returns one breakpoint per entry of {@code filters}, then one per entry
+   * of {@code filterOptions}, each verified or with a message saying what is wrong.
+   */
+  public Breakpoint[] set(SetExceptionBreakpointsArguments args) {
+    Map<ExceptionFilter, Optional<Expr>> next = new EnumMap<>(ExceptionFilter.class);
+    List<Breakpoint> out = new ArrayList<>();
+    if (args.getFilters() != null) {
+      for (String id : args.getFilters()) {
+        out.add(add(next, id, null));
+      }
+    }
+    if (args.getFilterOptions() != null) {
+      for (ExceptionFilterOptions o : args.getFilterOptions()) {
+        out.add(add(next, o.getFilterId(), o.getCondition()));
+      }
+    }
+    enabled = next;
+    return out.toArray(new Breakpoint[0]);
+  }
+
+  private static Breakpoint add(
+      Map<ExceptionFilter, Optional<Expr>> next, String id, String condition) {
+    Breakpoint b = new Breakpoint();
+    ExceptionFilter f = ExceptionFilter.byId(id);
+    if (f == null) {
+      return unverified(b, "unknown exception filter '" + id + "'; the filters are " + allIds());
+    }
+    if (condition == null || condition.isBlank()) {
+      next.put(f, Optional.empty());
+      b.setVerified(true);
+      return b;
+    }
+    if (f.conditionNames().isEmpty()) {
+      return unverified(b, "the '" + id + "' filter takes no condition");
+    }
+    Expr e;
+    try {
+      e = Parser.parse(condition);
+    } catch (ExpressionException ex) {
+      return unverified(b, "condition of '" + id + "': " + ex.getMessage());
+    }
+    for (Expr.Name n : Names.of(e)) {
+      if (!f.conditionNames().contains(n.name())) {
+        return unverified(
+            b,
+            "condition of '" + id + "' uses '" + n.name() + "' at column " + n.column()
+                + "; it can use " + String.join(", ", f.conditionNames()));
+      }
+    }
+    next.put(f, Optional.of(e));
+    b.setVerified(true);
+    return b;
+  }
+
+  private static Breakpoint unverified(Breakpoint b, String message) {
+    b.setVerified(false);
+    b.setMessage(message);
+    return b;
+  }
+
+  private static String allIds() {
+    StringBuilder sb = new StringBuilder();
+    for (ExceptionFilter f : ExceptionFilter.values()) {
+      sb.append(sb.length() > 0 ? ", " : "").append(f.id());
+    }
+    return sb.toString();
+  }
+}

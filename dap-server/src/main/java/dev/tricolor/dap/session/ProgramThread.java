@@ -1,0 +1,165 @@
+package dev.tricolor.dap.session;
+
+import dev.tricolor.dap.variables.VariableHandles;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+
+/**
+ * The thread that runs guest code. lsp4j's reader thread must never block, so the program runs
+ * here; at a stop this thread parks on a queue and serves the requests that need the stopped
+ * program (stack, variables, evaluate) in arrival order, until a resume or the end.
+ *
+ * <pre>
+ *   reader thread ──Task/Resume/End──▶ [ commands ] ──▶ program thread: run() ⇄ serve tasks
+ *                                                            │
+ *                                           listener: stopped(...), ended(...)
+ * </pre>
+ */
+final class ProgramThread {
+  private sealed interface Command {}
+
+  private record Resumed(Resume how) implements Command {}
+
+  private record Task(Runnable work) implements Command {}
+
+  private record End() implements Command {}
+
+  /** Told about stops and the end, on the program thread. */
+  interface Listener {
+    void stopped(RunOutcome.Stopped stop, StopContext context);
+
+    /** @param crash a failure of the engine itself, or null */
+    void ended(RunOutcome.Ended end, Throwable crash);
+  }
+
+  private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+  private final Debuggee debuggee;
+  private final Listener listener;
+  private final Function<RunOutcome.Stopped, StopContext> contexts;
+  private final VariableHandles handles;
+  private final Thread thread;
+  private volatile StopContext current;
+
+  ProgramThread(
+      Debuggee debuggee,
+      VariableHandles handles,
+      Function<RunOutcome.Stopped, StopContext> contexts,
+      Listener listener) {
+    this.debuggee = debuggee;
+    this.handles = handles;
+    this.contexts = contexts;
+    this.listener = listener;
+    this.thread = new Thread(this::loop, "tricolor-program");
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Goes on from the current stop. */
+  void resume(Resume how) {
+    commands.add(new Resumed(how));
+  }
+
+  /** Ends the program: at the current stop, or (with the debuggee told) while running. */
+  void end() {
+    commands.add(new End());
+  }
+
+  /** Runs {@code work} on the program thread at the current stop. */
+  <T> CompletableFuture<T> atStop(Function<StopContext, T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    commands.add(
+        new Task(
+            () -> {
+              StopContext at = current;
+              if (at == null) {
+                result.completeExceptionally(new RequestException("the program has ended"));
+                return;
+              }
+              try {
+                result.complete(work.apply(at));
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            }));
+    return result;
+  }
+
+  boolean isAlive() {
+    return thread.isAlive();
+  }
+
+  /** Waits for the thread to finish; false if it did not within {@code millis}. */
+  boolean join(long millis) throws InterruptedException {
+    thread.join(millis);
+    return !thread.isAlive();
+  }
+
+  private void loop() {
+    RunOutcome outcome = run(Resume.CONTINUE);
+    while (true) {
+      if (outcome instanceof RunOutcome.Ended e) {
+        failPendingTasks();
+        listener.ended(e, crash);
+        return;
+      }
+      RunOutcome.Stopped stop = (RunOutcome.Stopped) outcome;
+      current = contexts.apply(stop);
+      listener.stopped(stop, current);
+      outcome = null;
+      while (outcome == null) {
+        Command c;
+        try {
+          c = commands.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          outcome = new RunOutcome.Ended(0);
+          break;
+        }
+        if (c instanceof Task t) {
+          t.work().run();
+        } else if (c instanceof Resumed r) {
+          current = null;
+          handles.clear();
+          outcome = run(r.how());
+        } else {
+          current = null;
+          debuggee.requestTerminate();
+          outcome = run(Resume.CONTINUE);
+          if (!(outcome instanceof RunOutcome.Ended)) {
+            outcome = new RunOutcome.Ended(0);
+          }
+        }
+      }
+    }
+  }
+
+  private Throwable crash;
+
+  private RunOutcome run(Resume how) {
+    try {
+      RunOutcome o = debuggee.run(how);
+      if (o == null) {
+        throw new IllegalStateException("the debuggee returned no outcome");
+      }
+      return o;
+    } catch (RuntimeException | Error e) {
+      // A failure of the engine, not of the guest: the session ends cleanly and says why.
+      crash = e;
+      return new RunOutcome.Ended(70);
+    }
+  }
+
+  private void failPendingTasks() {
+    Command c;
+    while ((c = commands.poll()) != null) {
+      if (c instanceof Task t) {
+        t.work().run(); // current is null: it fails with "the program has ended"
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.tricolor.dap.session;
+
+/**
+ * How the program goes on from a stop.
+ *
+ * @param kind continue, or which step
+ * @param granularity for steps: by source line (the default) or by instruction
+ */
+public record Resume(Kind kind, Granularity granularity) {
+  public enum Kind {
+    CONTINUE,
+    STEP_IN,
+    STEP_OVER,
+    STEP_OUT
+  }
+
+  public enum Granularity {
+    LINE,
+    STATEMENT,
+    INSTRUCTION;
+
+    /** DAP's {@code granularity} argument; absent means by line. */
+    public static Granularity of(org.eclipse.lsp4j.debug.SteppingGranularity g) {
+      if (g == null) {
+        return LINE;
+      }
+      return switch (g) {
+        case INSTRUCTION -> INSTRUCTION;
+        case STATEMENT -> STATEMENT;
+        case LINE -> LINE;
+      };
+    }
+  }
+
+  public static final Resume CONTINUE = new Resume(Kind.CONTINUE, Granularity.LINE);
+}

@@ -1,0 +1,122 @@
+package dev.tricolor.dap.session;
+
+import dev.tricolor.dap.expr.EvalContext;
+import dev.tricolor.dap.expr.MemoryEvalContext;
+import dev.tricolor.dap.expr.Value;
+import dev.tricolor.wasm.memory.Memory;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+
+/**
+ * A stand-in for the engine's debuggee while the engine is being built: each {@link #run} plays
+ * the next scripted outcome. {@link #RUN_UNTIL_ASKED} models a guest in an endless loop: it runs
+ * until {@code requestPause} or {@code requestTerminate} arrives, the way the engine must honour
+ * them. It records the resumes it was given, so tests can check what the session asked for.
+ */
+final class ScriptedDebuggee implements Debuggee {
+  /** Marker outcome: block until paused or terminated. */
+  static final RunOutcome RUN_UNTIL_ASKED = new RunOutcome.Ended(-1);
+
+  private final Deque<Supplier<RunOutcome>> script = new ArrayDeque<>();
+  private final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+  final BlockingQueue<Resume> resumes = new LinkedBlockingQueue<>();
+  private volatile boolean terminated;
+  final Memory memory = new Memory(1, 1);
+  int depth = 3;
+
+  ScriptedDebuggee then(RunOutcome o) {
+    script.add(() -> o);
+    return this;
+  }
+
+  ScriptedDebuggee thenCrash(RuntimeException e) {
+    script.add(
+        () -> {
+          throw e;
+        });
+    return this;
+  }
+
+  static RunOutcome.Stopped stop(String reason) {
+    return new RunOutcome.Stopped(reason, null, null);
+  }
+
+  @Override
+  public RunOutcome run(Resume how) {
+    resumes.add(how);
+    if (terminated) {
+      return new RunOutcome.Ended(0);
+    }
+    Supplier<RunOutcome> next = script.poll();
+    RunOutcome o = next == null ? new RunOutcome.Ended(0) : next.get();
+    if (o != RUN_UNTIL_ASKED) {
+      return o;
+    }
+    try {
+      String r = requests.take();
+      return r.equals("pause")
+          ? new RunOutcome.Stopped("pause", "paused", null)
+          : new RunOutcome.Ended(0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new RunOutcome.Ended(0);
+    }
+  }
+
+  @Override
+  public void requestPause() {
+    requests.add("pause");
+  }
+
+  @Override
+  public void requestTerminate() {
+    terminated = true;
+    requests.add("terminate");
+  }
+
+  @Override
+  public Optional<String> sourceMappingUrl() {
+    return Optional.of("./list.wasm.map");
+  }
+
+  @Override
+  public ProgramView view() {
+    return new ProgramView() {
+      @Override
+      public List<Frame> frames() {
+        return List.of(
+            new Frame(7, "programs/list/build", 0x5a),
+            new Frame(9, "~lib/rt/itcms/__new", 0x20),
+            new Frame(2, "start:programs/list", 0x300));
+      }
+
+      @Override
+      public List<Value.Named> locals(int frameIndex) {
+        if (frameIndex != 0) {
+          return List.of(new Value.Named("size", Value.Int.u32(24)));
+        }
+        return List.of(
+            new Value.Named("depth", Value.Int.i32(depth)),
+            new Value.Named("ptr", Value.Int.i32(64)),
+            new Value.Named("ratio", Value.Float.f64(0.25)));
+      }
+
+      @Override
+      public List<Value.Named> globals() {
+        return List.of(
+            new Value.Named("~lib/rt/itcms/white", Value.Int.i32(0)),
+            new Value.Named("~lib/rt/itcms/total", Value.Int.i32(1024)));
+      }
+
+      @Override
+      public EvalContext evalContext(int frameIndex) {
+        return new MemoryEvalContext(memory).scope(locals(frameIndex)).scope(globals());
+      }
+    };
+  }
+}
