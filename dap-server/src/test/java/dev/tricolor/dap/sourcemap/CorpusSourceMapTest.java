@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The source maps asc wrote for the test programs ({@code test-programs/build}): every line entry
  * maps back to its own line, every offset lies inside the module, library sources carry their
- * text, and every line labelled {@code // @bp:NAME} in a program has code on it or right after.
+ * text, and in the --debug builds every line labelled {@code // @bp:NAME} has code on it or right
+ * after (-O3 builds move and merge code, so labels are not promised there).
  */
 class CorpusSourceMapTest {
   @TestFactory
@@ -51,6 +52,7 @@ class CorpusSourceMapTest {
       testPrograms = testPrograms.getParent();
     }
     MappedSources sources = new MappedSources(map, testPrograms);
+    boolean debugBuild = mapFile.getParent().getFileName().toString().equals("debug");
     for (MappedSource s : sources.all()) {
       if (s.name().startsWith("~lib/")) {
         assertTrue(s.sourceReference() > 0, s.name() + " is served by reference");
@@ -73,7 +75,7 @@ class CorpusSourceMapTest {
           withCode++;
           assertEquals(line, map.nextLineWithCode(s.index(), line));
         }
-        if (lines.get(line - 1).contains("// @bp:")) {
+        if (debugBuild && lines.get(line - 1).contains("// @bp:")) {
           int next = map.nextLineWithCode(s.index(), line);
           assertTrue(next >= line && next <= line + 1,
               s.name() + ":" + line + " is labelled as a breakpoint line but has no code");
