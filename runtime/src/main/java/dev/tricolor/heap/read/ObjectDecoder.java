@@ -109,7 +109,9 @@ public final class ObjectDecoder {
 
   private static ObjectContents hash(byte[] b, int payload, int size, int flags) {
     boolean isMap = (flags & Typeinfo.MAP) != 0;
-    ValueType keyType = ValueType.fromValueFlags(Typeinfo.keyFlags(flags));
+    // asc describes a Set's element with the VALUE_* flags and a Map's key with the KEY_* ones.
+    ValueType keyType =
+        ValueType.fromValueFlags(isMap ? Typeinfo.keyFlags(flags) : Typeinfo.valueFlags(flags));
     ValueType valueType = isMap ? ValueType.fromValueFlags(Typeinfo.valueFlags(flags)) : null;
     if (size < 24 || keyType == null || (isMap && valueType == null)) {
       return null;

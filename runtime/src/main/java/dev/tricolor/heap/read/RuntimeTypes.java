@@ -34,7 +34,8 @@ public final class RuntimeTypes {
     return read(memory.bytes(), rttiBase, names);
   }
 
-  static RuntimeTypes read(byte[] bytes, long rttiBase, Map<Integer, String> names) {
+  /** As {@link #read(Memory, long, Map)}, on a memory's bytes or a dump. */
+  public static RuntimeTypes read(byte[] bytes, long rttiBase, Map<Integer, String> names) {
     int[] flags = new int[0];
     boolean readable = false;
     if (rttiBase >= 0 && rttiBase <= bytes.length - 4L) {
