@@ -29,7 +29,7 @@ final class NameSectionParser {
     in.section = "name section";
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Map<Integer, String>[] newMaps() {
     Map<Integer, String>[] maps = new Map[10];
     for (int i = 0; i < maps.length; i++) {
