@@ -23,8 +23,41 @@ public final class RepositoryFiles {
     return root().resolve("test-programs/build");
   }
 
-  /** {@code ../shared/wasm-testsuite} next to the repository. */
+  /**
+   * {@code ../shared/wasm-testsuite} next to the repository. In a linked git worktree (whose
+   * {@code .git} is a file naming the main repository's git folder) it is looked for next to the
+   * main checkout too.
+   */
   public static Path specTestsuite() {
-    return root().resolveSibling("shared").resolve("wasm-testsuite");
+    Path root = root();
+    Path beside = root.resolveSibling("shared").resolve("wasm-testsuite");
+    if (Files.isDirectory(beside)) {
+      return beside;
+    }
+    Path main = mainCheckout(root);
+    return main == null ? beside : main.resolveSibling("shared").resolve("wasm-testsuite");
+  }
+
+  // A linked worktree's .git file reads "gitdir: <main>/.git/worktrees/<name>".
+  private static Path mainCheckout(Path root) {
+    Path gitFile = root.resolve(".git");
+    if (!Files.isRegularFile(gitFile)) {
+      return null;
+    }
+    try {
+      String line = Files.readString(gitFile).trim();
+      if (!line.startsWith("gitdir:")) {
+        return null;
+      }
+      Path gitDir = root.resolve(line.substring("gitdir:".length()).trim()).normalize();
+      Path worktrees = gitDir.getParent();
+      if (worktrees == null || !worktrees.getFileName().toString().equals("worktrees")) {
+        return null;
+      }
+      Path dotGit = worktrees.getParent();
+      return dotGit == null ? null : dotGit.getParent();
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 }
