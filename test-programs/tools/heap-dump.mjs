@@ -10,7 +10,8 @@
 //     "calls": [ { "export": "build", "args": [10] }, ... ],   run in order after instantiation
 //     "at": { "function": "programs/list/checkpoint", "hit": 1 } }   optional
 // With "at", the dump is taken on entry to that function (name-section name) the hit-th time it
-// is entered during the calls (the start function included); the remaining calls are not run.
+// is entered during the calls (not during the start function, which runs before Node hands out
+// the instance); the remaining calls are not run. A call that aborts records {abort: MESSAGE}.
 // Without it, the dump is taken after the last call.
 //
 // Node cannot read a module's internal globals, so binaryen (shipped with asc) adds an export for
@@ -24,6 +25,7 @@
 // RuntimeGlobals.NAMES on the Java side.
 // With --check nothing is written; the exit code says whether the files are current.
 import binaryen from "binaryen";
+import { createImports, GuestAbort } from "../lib/host.mjs";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync, gunzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
@@ -62,13 +64,6 @@ function instrument(wasm, at) {
   return { wasm: out, exported };
 }
 
-function decodeString(memory, ptr) {
-  if (!ptr) return null;
-  const u32 = new Uint32Array(memory.buffer);
-  const len = u32[(ptr - 4) >>> 2] >>> 1;
-  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, len));
-}
-
 async function dump(spec) {
   const wasmPath = join(root, "build", "debug", `${spec.program}.wasm`);
   const { wasm, exported } = instrument(readFileSync(wasmPath), spec.at);
@@ -84,33 +79,35 @@ async function dump(spec) {
     }
     taken = { memory: new Uint8Array(memory.buffer.slice(0)), globals };
   };
-  const imports = {
-    env: {
-      abort(msg, file, line, col) {
-        const m = instance ? instance.exports.memory : null;
-        throw new Error(`abort: ${m && decodeString(m, msg)} at ${m && decodeString(m, file)}:${line}:${col}`);
-      },
-      trace() {},
-      seed: () => 0,
-    },
-    tricolor: {
-      snapshot() {
-        if (++hits === (spec.at.hit ?? 1)) {
-          take();
-          throw new Snapshot();
-        }
-      },
+  // The fixtures' default host (lib/host.mjs), which the Java engine's AscHost matches, plus the
+  // snapshot hook.
+  const compiled = await WebAssembly.compile(wasm);
+  const memoryRef = { memory: null };
+  const out = { stdout: "", stderr: "" };
+  const programImports = WebAssembly.Module.imports(compiled).filter((i) => i.module !== "tricolor");
+  const imports = createImports(programImports, memoryRef, out);
+  imports.tricolor = {
+    snapshot() {
+      if (++hits === (spec.at.hit ?? 1)) {
+        take();
+        throw new Snapshot();
+      }
     },
   };
   const results = [];
   try {
-    const { instance: inst } = await WebAssembly.instantiate(wasm, imports);
-    instance = inst;
+    instance = await WebAssembly.instantiate(compiled, imports);
+    memoryRef.memory = instance.exports.memory;
     for (const call of spec.calls ?? []) {
       const f = instance.exports[call.export];
       if (typeof f !== "function") throw new Error(`${spec.program} exports no function ${call.export}`);
-      const r = f(...(call.args ?? []));
-      results.push(r === undefined ? null : typeof r === "bigint" ? r.toString() : r);
+      try {
+        const r = f(...(call.args ?? []));
+        results.push(r === undefined ? null : typeof r === "bigint" ? r.toString() : r);
+      } catch (e) {
+        if (!(e instanceof GuestAbort)) throw e;
+        results.push({ abort: e.abortMessage }); // an abort ends the call, not the instance
+      }
     }
   } catch (e) {
     if (!(e instanceof Snapshot)) throw e;
