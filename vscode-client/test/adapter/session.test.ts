@@ -1,0 +1,277 @@
+// End-to-end: the real adapter jar, driven by DebugClient over stdio, on the test programs.
+// Written against DAP-CONTRACT.md; `npm run test:adapter` runs them (not `npm test` until the
+// adapter can run programs: see the README).
+
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import { decodeHeader, parseHeapMap } from '../../src/shared/heapMap';
+import { TricolorClient, launchArgs, lineOf, program, source, startSession, topFrame, variables } from '../support/adapter';
+
+const CAPABILITIES = [
+  'supportsConfigurationDoneRequest', 'supportsFunctionBreakpoints', 'supportsConditionalBreakpoints',
+  'supportsHitConditionalBreakpoints', 'supportsLogPoints', 'supportsEvaluateForHovers', 'supportsSetVariable',
+  'supportsReadMemoryRequest', 'supportsWriteMemoryRequest', 'supportsDisassembleRequest',
+  'supportsInstructionBreakpoints', 'supportsSteppingGranularity', 'supportsDataBreakpoints',
+  'supportsExceptionFilterOptions', 'supportsExceptionInfoRequest', 'supportsTerminateRequest',
+  'supportsLoadedSourcesRequest', 'supportsValueFormattingOptions', 'supportsBreakpointLocationsRequest',
+] as const;
+
+const FILTERS: Record<string, { default: boolean; condition: boolean }> = {
+  trap: { default: true, condition: false },
+  bounds: { default: true, condition: false },
+  oom: { default: true, condition: false },
+  abort: { default: true, condition: true },
+  alloc: { default: false, condition: true },
+  free: { default: false, condition: true },
+  collect: { default: false, condition: true },
+};
+
+let dc: TricolorClient;
+
+beforeEach(async () => {
+  dc = new TricolorClient();
+  await dc.start();
+});
+
+afterEach(async () => {
+  await dc.stop();
+});
+
+async function stoppedEvent(): Promise<DebugProtocol.StoppedEvent> {
+  return await dc.waitForEvent('stopped') as DebugProtocol.StoppedEvent;
+}
+
+/** Breadth-first over a variable tree, to a bounded depth (a heap may be large). */
+async function findVariables(reference: number, match: (v: DebugProtocol.Variable) => boolean, depth = 3): Promise<DebugProtocol.Variable[]> {
+  const found: DebugProtocol.Variable[] = [];
+  let level = [reference];
+  for (let d = 0; d < depth && level.length > 0; d++) {
+    const next: number[] = [];
+    for (const ref of level.slice(0, 50)) {
+      for (const v of await variables(dc, ref)) {
+        if (match(v)) found.push(v);
+        if (v.variablesReference > 0) next.push(v.variablesReference);
+      }
+    }
+    level = next;
+  }
+  return found;
+}
+
+describe('initialize', () => {
+  it('announces the contract\'s capabilities and exception filters', async () => {
+    const response = await dc.initializeRequest();
+    const body = response.body!;
+    for (const capability of CAPABILITIES) assert.equal(body[capability], true, capability);
+    const filters = body.exceptionBreakpointFilters ?? [];
+    assert.deepEqual(filters.map((f) => f.filter).sort(), Object.keys(FILTERS).sort());
+    for (const f of filters) {
+      assert.equal(f.default ?? false, FILTERS[f.filter].default, `${f.filter} default`);
+      assert.equal(f.supportsCondition ?? false, FILTERS[f.filter].condition, `${f.filter} supportsCondition`);
+      assert.ok(f.label && f.description, `${f.filter} has a label and a description`);
+    }
+  });
+});
+
+describe('launch', () => {
+  it('runs an invoked export to the end: exited 0, then terminated', async () => {
+    const exited = dc.waitForEvent('exited');
+    const terminated = dc.waitForEvent('terminated');
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [10] }));
+    assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 0);
+    await terminated;
+  });
+
+  it('stops on entry when asked', async () => {
+    const stopped = stoppedEvent();
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [1], stopOnEntry: true }));
+    assert.equal((await stopped).body.reason, 'entry');
+  });
+
+  const refused: [string, Record<string, unknown>, RegExp][] = [
+    ['a missing program', { program: 'build/debug/no-such-program.wasm' }, /no-such-program\.wasm/],
+    ['an unknown export', { invoke: 'noSuchExport' }, /noSuchExport/],
+    ['a wrong argument count', { invoke: 'build', args: [] }, /build|argument/i],
+  ];
+  for (const [what, args, message] of refused) {
+    it(`refuses ${what} with a message naming it, and stays up`, async () => {
+      await dc.initializeRequest();
+      await assert.rejects(dc.launchRequest({ ...launchArgs('list'), ...args } as DebugProtocol.LaunchRequestArguments), message);
+      const exited = dc.waitForEvent('exited');
+      await Promise.all([
+        dc.launchRequest(launchArgs('list', { invoke: 'build', args: [2] })),
+        dc.waitForEvent('initialized').then(() => dc.configurationDoneRequest()),
+      ]);
+      assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 0);
+    });
+  }
+
+  it('exits when the client disconnects', async () => {
+    const stopped = stoppedEvent();
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [1], stopOnEntry: true }));
+    await stopped;
+    await dc.disconnectRequest({});
+    assert.equal(await dc.exited(), 0);
+  });
+});
+
+describe('breakpoints, stepping and variables on list.wasm', () => {
+  const line = lineOf('list', 'after-alloc');
+
+  async function stopAtAllocation(hits: number): Promise<DebugProtocol.StoppedEvent> {
+    let stopped = stoppedEvent();
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [3] }), async () => {
+      const set = await dc.setBreakpointsRequest({ source: { path: source('list') }, breakpoints: [{ line }] });
+      assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
+      assert.equal(set.body.breakpoints[0].line, line);
+    });
+    let event = await stopped;
+    for (let hit = 1; hit < hits; hit++) {
+      stopped = stoppedEvent();
+      await dc.continueRequest({ threadId: event.body.threadId! });
+      event = await stopped;
+    }
+    return event;
+  }
+
+  it('stops on a source line, in the AssemblyScript function, with its locals', async () => {
+    const event = await stopAtAllocation(2);
+    assert.equal(event.body.reason, 'breakpoint');
+    const frame = await topFrame(dc, event.body.threadId!);
+    assert.equal(frame.line, line);
+    assert.equal(frame.source?.path, source('list'));
+    assert.match(frame.name, /append/);
+    const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
+    assert.deepEqual(scopes.map((s) => s.name), ['Locals', 'Globals', 'Heap', 'GC', 'Allocator']);
+    assert.equal(scopes.find((s) => s.name === 'Heap')!.expensive, true);
+    const locals = await variables(dc, scopes[0].variablesReference);
+    assert.equal(locals.find((v) => v.name === 'value')?.value, '1', 'second call: value = 1');
+    const globals = await variables(dc, scopes[1].variablesReference);
+    assert.ok(globals.some((v) => /list/.test(v.name)), `a global named list among ${globals.map((v) => v.name)}`);
+  });
+
+  it('moves a breakpoint on a line without code to the next line with code', async () => {
+    await dc.initializeRequest();
+    const comment = lineOf('list', 'after-build') + 3; // the doc comment of sum()
+    const set = await dc.setBreakpointsRequest({ source: { path: source('list') }, breakpoints: [{ line: comment }] });
+    const bp = set.body.breakpoints[0];
+    assert.equal(bp.verified, true);
+    assert.ok(bp.line! > comment && bp.line! <= comment + 3, `moved from ${comment} to ${bp.line}`);
+  });
+
+  it('steps over, and out to the caller', async () => {
+    const event = await stopAtAllocation(1);
+    const threadId = event.body.threadId!;
+    let stopped = stoppedEvent();
+    await dc.nextRequest({ threadId });
+    assert.equal((await stopped).body.reason, 'step');
+    const after = await topFrame(dc, threadId);
+    assert.match(after.name, /append/);
+    assert.ok(after.line > line, `stepped from ${line} to ${after.line}`);
+    stopped = stoppedEvent();
+    await dc.stepOutRequest({ threadId });
+    assert.equal((await stopped).body.reason, 'step');
+    const caller = await topFrame(dc, threadId);
+    assert.match(caller.name, /build/);
+  });
+
+  it('shows live objects in the Heap scope with their headers, colors and memory', async () => {
+    // Third stop: two Items exist.
+    const event = await stopAtAllocation(3);
+    const frame = await topFrame(dc, event.body.threadId!);
+    const heap = (await dc.scopesRequest({ frameId: frame.id })).body.scopes.find((s) => s.name === 'Heap')!;
+    const rtSizes = await findVariables(heap.variablesReference, (v) => v.name === 'rtSize', 4);
+    assert.ok(rtSizes.length >= 2, 'object headers are shown');
+    const withMemory = await findVariables(heap.variablesReference, (v) => v.memoryReference !== undefined && /Item/.test(`${v.name} ${v.type ?? ''} ${v.value}`), 3);
+    assert.equal(withMemory.length, 2, 'two Item objects, each with a memoryReference');
+    const colors = await findVariables(heap.variablesReference, (v) => v.name === 'color', 4);
+    for (const c of colors) assert.match(c.value, /^(white|black|gray|transparent)/);
+
+    // The header before the payload the memoryReference names: an Item has two 4-byte fields.
+    const read = await dc.customRequest('readMemory', { memoryReference: withMemory[0].memoryReference, offset: -20, count: 20 }) as DebugProtocol.ReadMemoryResponse;
+    const header = decodeHeader(Buffer.from(read.body!.data!, 'base64'), 0);
+    assert.equal(header.rtSize, 8);
+    assert.equal(header.free, false);
+  });
+
+  it('answers tricolor/heapMap in the contract\'s shape, with the program\'s objects', async () => {
+    const event = await stopAtAllocation(3);
+    void event;
+    const response = await dc.customRequest('tricolor/heapMap');
+    const map = parseHeapMap(response.body);
+    assert.equal(map.blocks.filter((b) => b.className === 'Item').length, 2);
+    assert.equal(map.blocks.filter((b) => b.className === 'List').length, 1);
+    assert.ok(map.blocks.some((b) => b.free), 'the heap has free space');
+    assert.match(map.gcState, /^(idle|mark|sweep)$/);
+  });
+
+  it('evaluates locals and REPL commands', async () => {
+    const event = await stopAtAllocation(2);
+    const frame = await topFrame(dc, event.body.threadId!);
+    const value = await dc.evaluateRequest({ expression: 'value + 41', frameId: frame.id, context: 'repl' });
+    assert.equal(value.body.result, '42');
+    const help = await dc.evaluateRequest({ expression: ':help', frameId: frame.id, context: 'repl' });
+    for (const command of [':heap', ':gc', ':collect', ':object', ':check']) assert.ok(help.body.result.includes(command), command);
+    await assert.rejects(dc.evaluateRequest({ expression: 'value +', frameId: frame.id, context: 'repl' }), /./);
+  });
+});
+
+describe('exception filters', () => {
+  async function stopOn(name: string, invoke: string, args: number[], filters: string[], filterOptions: DebugProtocol.ExceptionFilterOptions[] = [], extra: Record<string, unknown> = {}) {
+    const stopped = stoppedEvent();
+    await startSession(dc, launchArgs(name, { invoke, args, ...extra }),
+      () => dc.setExceptionBreakpointsRequest({ filters, filterOptions }));
+    return stopped;
+  }
+
+  it('stops on a trap, says what happened, and ends with exit code 2 on continue', async () => {
+    const event = await stopOn('trap', 'divide', [7, 0], ['trap']);
+    assert.equal(event.body.reason, 'exception');
+    const info = await dc.exceptionInfoRequest({ threadId: event.body.threadId! });
+    assert.equal(info.body.exceptionId, 'trap');
+    assert.match(info.body.description ?? '', /integer divide by zero/);
+    assert.equal((await topFrame(dc, event.body.threadId!)).line, lineOf('trap', 'divide'));
+    const exited = dc.waitForEvent('exited');
+    await dc.continueRequest({ threadId: event.body.threadId! });
+    assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 2);
+  });
+
+  it('reports an Index out of range abort once, as bounds, when abort is on too', async () => {
+    const event = await stopOn('bounds', 'arrayGet', [3], ['bounds', 'abort', 'trap']);
+    assert.equal(event.body.reason, 'exception');
+    const info = await dc.exceptionInfoRequest({ threadId: event.body.threadId! });
+    assert.equal(info.body.exceptionId, 'bounds');
+    assert.match(info.body.description ?? '', /Index out of range/);
+  });
+
+  it('stops on a failed assert with its message, file and line', async () => {
+    const event = await stopOn('abort', 'checkPositive', [-1], ['abort'], [{ filterId: 'abort', condition: 'message == "x must be positive"' }]);
+    const info = await dc.exceptionInfoRequest({ threadId: event.body.threadId! });
+    assert.equal(info.body.exceptionId, 'abort');
+    assert.match(info.body.description ?? '', /x must be positive/);
+    assert.match(info.body.description ?? '', new RegExp(`abort\\.ts.*${lineOf('abort', 'assert')}`));
+  });
+
+  it('stops at each allocation of one class with a condition, and runs on', async () => {
+    let stopped = stoppedEvent();
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [3] }),
+      () => dc.setExceptionBreakpointsRequest({ filters: [], filterOptions: [{ filterId: 'alloc', condition: 'className == "Item"' }] }));
+    const exited = dc.waitForEvent('exited');
+    for (let i = 0; i < 3; i++) {
+      const event = await stopped;
+      assert.equal(event.body.reason, 'alloc');
+      assert.match(event.body.description ?? '', /Item/);
+      stopped = stoppedEvent();
+      await dc.continueRequest({ threadId: event.body.threadId! });
+    }
+    assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 0);
+  });
+
+  it('stops on out of memory when memory.grow reaches the limit', async () => {
+    program('oom');
+    const event = await stopOn('oom', 'exhaust', [65536], ['oom'], [], { memoryLimitPages: 4 });
+    const info = await dc.exceptionInfoRequest({ threadId: event.body.threadId! });
+    assert.equal(info.body.exceptionId, 'oom');
+  });
+});
