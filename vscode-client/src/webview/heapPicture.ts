@@ -120,7 +120,18 @@ export function describeBlock(block: HeapBlock): string {
     : `${labelOf(block)} at ${hex(block.address)}, ${block.size} bytes, ${block.color}`;
 }
 
-/** Draws the picture; every block's pieces carry data-* attributes naming the block. */
+// Blocks at least this wide get their own element (clickable, labelled when wider still).
+// Narrower pieces, which a zoomed-out picture of a big heap is mostly made of, are drawn per
+// pixel instead: each pixel column of a row takes the fill of the block with most bytes in
+// it, and equal neighbours merge into one rectangle of one path per fill. The element count
+// is then bounded by the picture's size, not by the number of objects.
+export const WIDE_MIN = 3;
+
+/**
+ * Draws the picture. Wide block pieces are `g.block` elements with data-* attributes naming
+ * the block; narrow ones are merged into `path.narrow` per fill. `blockAt` finds the block
+ * under a point for either.
+ */
 export function renderHeapPicture(doc: Document, map: HeapMap, options: PictureOptions): SVGSVGElement {
   const layout = layoutHeap(map, options);
   const rowStep = options.rowHeight + ROW_GAP;
@@ -130,6 +141,8 @@ export function renderHeapPicture(doc: Document, map: HeapMap, options: PictureO
     height: layout.rows * rowStep,
     'data-bytes-per-pixel': layout.bytesPerPixel,
     'data-rows': layout.rows,
+    'data-origin': layout.origin,
+    'data-bytes-per-row': layout.bytesPerRow,
     role: 'img',
     'aria-label': `heap: ${map.blocks.length} blocks`,
   });
@@ -141,21 +154,121 @@ export function renderHeapPicture(doc: Document, map: HeapMap, options: PictureO
     label.textContent = (layout.origin + row * layout.bytesPerRow).toString(16).padStart(8, '0');
     svg.append(label);
   }
+  const narrow = new NarrowPieces(options.rowHeight, rowStep);
+  const selection: Segment[] = [];
   for (const segment of layout.segments) {
-    svg.append(renderSegment(doc, segment, options, rowStep));
+    if (options.selected === segment.block.address) selection.push(segment);
+    if (segment.width >= WIDE_MIN) {
+      svg.append(renderSegment(doc, segment, options, rowStep));
+    } else {
+      narrow.add(segment, fillOf(segment.block, options.colorBy));
+    }
+  }
+  for (const [fill, d] of narrow.paths()) {
+    svg.append(svgElement(doc, 'path', {
+      class: 'narrow', d, fill: fill === FREE_FILL ? 'url(#free-hatch)' : fill, 'data-fill': fill,
+    }));
+  }
+  // The selection is outlined on top, at least 3px wide so a tiny object stays visible.
+  for (const segment of selection) {
+    const width = Math.max(segment.width, WIDE_MIN);
+    svg.append(svgElement(doc, 'rect', {
+      class: 'selection', x: GUTTER_WIDTH + segment.x - (width - segment.width) / 2, y: segment.row * rowStep,
+      width, height: options.rowHeight, 'data-address': segment.block.address,
+    }));
   }
   return svg;
 }
 
+// Per row, per pixel column: the fill with the most bytes. Pixels are flushed when the row
+// changes, merging runs of one fill.
+class NarrowPieces {
+  private readonly byFill = new Map<string, string[]>();
+  private row = -1;
+  private columns = new Map<number, Map<string, number>>();
+
+  constructor(private readonly rowHeight: number, private readonly rowStep: number) {}
+
+  add(segment: Segment, fill: string): void {
+    if (segment.row !== this.row) this.flush();
+    this.row = segment.row;
+    // Spread the piece's pixels (a piece may straddle two columns) by coverage.
+    let x = segment.x;
+    const end = segment.x + segment.width;
+    while (x < end) {
+      const column = Math.floor(x);
+      const next = Math.min(end, column + 1);
+      const weights = this.columns.get(column) ?? new Map<string, number>();
+      weights.set(fill, (weights.get(fill) ?? 0) + (next - x));
+      this.columns.set(column, weights);
+      x = next;
+    }
+  }
+
+  paths(): [string, string][] {
+    this.flush();
+    return [...this.byFill.entries()].map(([fill, parts]) => [fill, parts.join('')]);
+  }
+
+  private flush(): void {
+    if (this.columns.size === 0) return;
+    const y = this.row * this.rowStep;
+    let runStart = -1;
+    let runEnd = -1;
+    let runFill = '';
+    const emit = () => {
+      if (runStart < 0) return;
+      const parts = this.byFill.get(runFill) ?? [];
+      parts.push(`M${GUTTER_WIDTH + runStart} ${y}h${runEnd - runStart}v${this.rowHeight}h${runStart - runEnd}z`);
+      this.byFill.set(runFill, parts);
+    };
+    for (const column of [...this.columns.keys()].sort((a, b) => a - b)) {
+      let best = '';
+      let most = -1;
+      for (const [fill, weight] of this.columns.get(column)!) {
+        if (weight > most) { most = weight; best = fill; }
+      }
+      if (best === runFill && column === runEnd) {
+        runEnd = column + 1;
+      } else {
+        emit();
+        runStart = column;
+        runEnd = column + 1;
+        runFill = best;
+      }
+    }
+    emit();
+    this.columns = new Map();
+  }
+}
+
+/** The index of the block drawn at (x, y) of the picture, or undefined (gutter, gap, beyond). */
+export function blockAt(map: HeapMap, layout: Pick<Layout, 'origin' | 'bytesPerPixel' | 'bytesPerRow' | 'rows'>,
+  rowHeight: number, x: number, y: number): number | undefined {
+  const rowStep = rowHeight + ROW_GAP;
+  const row = Math.floor(y / rowStep);
+  if (x < GUTTER_WIDTH || row < 0 || row >= layout.rows || y - row * rowStep > rowHeight) return undefined;
+  const address = layout.origin + row * layout.bytesPerRow + Math.floor((x - GUTTER_WIDTH) * layout.bytesPerPixel);
+  // The last block starting at or before the address, if it covers it.
+  let lo = 0;
+  let hi = map.blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map.blocks[mid].address <= address) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+  }
+  if (found < 0) return undefined;
+  const block = map.blocks[found];
+  return address < block.address + block.size ? found : undefined;
+}
+
 function renderSegment(doc: Document, segment: Segment, options: PictureOptions, rowStep: number): SVGGElement {
   const { block } = segment;
-  const selected = options.selected === block.address;
   const group = svgElement(doc, 'g', {
-    class: `block ${block.free ? 'free' : 'used'}${selected ? ' selected' : ''}`,
+    class: `block ${block.free ? 'free' : 'used'}${options.selected === block.address ? ' selected' : ''}`,
     'data-index': segment.index,
     'data-address': block.address,
     'data-size': block.size,
-    'data-free': String(block.free),
     'data-color': block.color ?? 'free',
     'data-class': block.className ?? '',
   });
@@ -164,15 +277,13 @@ function renderSegment(doc: Document, segment: Segment, options: PictureOptions,
   const rect = svgElement(doc, 'rect', {
     x: GUTTER_WIDTH + segment.x + inset,
     y: segment.row * rowStep,
-    width: Math.max(segment.width - 2 * inset, 0.75),
+    width: segment.width - 2 * inset,
     height: options.rowHeight,
     fill: block.free ? 'url(#free-hatch)' : fillOf(block, options.colorBy),
     // The exact extent in pixels, before the inset that separates neighbours.
     'data-width': segment.width,
   });
-  const title = svgElement(doc, 'title', {});
-  title.textContent = describeBlock(block);
-  group.append(rect, title);
+  group.append(rect);
   if (segment.width >= LABEL_MIN_WIDTH) {
     const text = svgElement(doc, 'text', {
       class: 'block-label',

@@ -4,7 +4,9 @@
 
 import type { HeapBlock, HeapMap } from '../shared/heapMap.js';
 import type { FromView, ToView } from '../shared/messages.js';
-import { ColorScheme, DEFAULT_OPTIONS, GUTTER_WIDTH, PictureOptions, renderHeapPicture, renderLegend } from './heapPicture.js';
+import {
+  ColorScheme, DEFAULT_OPTIONS, GUTTER_WIDTH, PictureOptions, blockAt, describeBlock, renderHeapPicture, renderLegend,
+} from './heapPicture.js';
 import { HeaderState, renderDetails } from './objectDetails.js';
 
 interface VsCodeApi {
@@ -32,6 +34,7 @@ const summary = el('summary');
 const picture = el('picture');
 const legend = el('legend');
 const details = el('details');
+const hover = el('hover');
 const colorBy = el('color-by') as HTMLSelectElement;
 const zoom = el('zoom') as HTMLSelectElement;
 
@@ -70,10 +73,29 @@ function select(block: HeapBlock | undefined): void {
   if (block && !block.free) vscode.postMessage({ type: 'select', address: block.address });
 }
 
+// The block under a pointer event, found from its position (narrow blocks have no element).
+function blockUnder(event: MouseEvent): HeapBlock | undefined {
+  const svg = picture.querySelector('svg.heap-picture') as SVGSVGElement | null;
+  if (!svg || !map) return undefined;
+  const box = svg.getBoundingClientRect();
+  const layout = {
+    origin: Number(svg.dataset.origin),
+    bytesPerPixel: Number(svg.dataset.bytesPerPixel),
+    bytesPerRow: Number(svg.dataset.bytesPerRow),
+    rows: Number(svg.dataset.rows),
+  };
+  const index = blockAt(map, layout, DEFAULT_OPTIONS.rowHeight, event.clientX - box.left, event.clientY - box.top);
+  return index === undefined ? undefined : map.blocks[index];
+}
+
 picture.addEventListener('click', (event) => {
-  const group = (event.target as Element).closest('g.block') as SVGGElement | null;
-  if (!group || !map) return;
-  select(map.blocks[Number(group.dataset.index)]);
+  const block = blockUnder(event);
+  if (block) select(block);
+});
+
+picture.addEventListener('mousemove', (event) => {
+  const block = blockUnder(event);
+  hover.textContent = block ? describeBlock(block) : '';
 });
 
 details.addEventListener('click', (event) => {

@@ -21,6 +21,21 @@ const map = parseHeapMap(recorded);
 // change of palette is a visible change and should be made in both places.
 const FILL = { white: '#ffffff', gray: '#9e9e9e', black: '#262626', transparent: '#6fa8dc' } as const;
 
+/** A heap of n blocks of 32 to 80 bytes, every eleventh free; self-contained (runs in the page too). */
+function syntheticHeap(n: number) {
+  const colors = ['white', 'black', 'gray'] as const;
+  const blocks = [];
+  let address = 40000;
+  for (let i = 0; i < n; i++) {
+    const size = 32 + 16 * (i % 4);
+    blocks.push(i % 11 === 0
+      ? { address, size, free: true, color: null, className: null, rtId: null }
+      : { address, size, free: false, color: colors[i % 3], className: 'Node', rtId: 4 });
+    address += size;
+  }
+  return { heapBase: 39000, memorySize: address + 4096, blocks, gcState: 'idle', white: 0 };
+}
+
 declare global {
   interface Window { __posted: FromView[]; __state: unknown }
 }
@@ -30,7 +45,8 @@ describe('heap view page in Chromium', () => {
   let server: PageServer;
   let page: Page;
 
-  const send = (message: ToView) => page.evaluate((m: ToView) => window.postMessage(m, '*'), message);
+  // As a JSON string: playwright's own serialization of a large object graph takes minutes.
+  const send = (message: ToView) => page.evaluate((json: string) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message));
   const posted = () => page.evaluate(() => window.__posted);
   const waitPosted = (type: FromView['type'], count = 1) =>
     page.waitForFunction(([t, n]) => window.__posted.filter((m) => m.type === t).length >= n, [type, count] as const);
@@ -103,12 +119,21 @@ describe('heap view page in Chromium', () => {
       bpp: Number(document.querySelector('svg.heap-picture')!.getAttribute('data-bytes-per-pixel')),
       pieces: rects.map((r) => [Number(r.parentElement!.getAttribute('data-index')), Number(r.getAttribute('data-width')), Number(r.getAttribute('width'))]),
     }));
+    assert.equal(drawn.bpp, 1, 'the recorded heap fits at 1 byte per pixel');
     const bytes = new Map<number, number>();
     for (const [index, exact, width] of drawn.pieces) {
       assert.ok(Math.abs(exact - width) <= 1, `block ${index}: drawn ${width}px for ${exact}px`);
       bytes.set(index, (bytes.get(index) ?? 0) + exact * drawn.bpp);
     }
-    map.blocks.forEach((block, index) => assert.equal(bytes.get(index), block.size, `block ${index} at ${drawn.bpp} B/px`));
+    // A piece narrower than 3px (a block's end cut off by the row edge) is drawn in the
+    // narrow path instead of as an element of its own.
+    let whole = 0;
+    map.blocks.forEach((block, index) => {
+      const missing = block.size - bytes.get(index)!;
+      assert.ok(missing >= 0 && missing < 3 * drawn.bpp, `block ${index}: ${bytes.get(index)} of ${block.size} bytes drawn as elements`);
+      if (missing === 0) whole++;
+    });
+    assert.ok(whole > map.blocks.length * 0.9, `${whole} of ${map.blocks.length} blocks are whole elements`);
   });
 
   it('labels blocks wide enough with their class, and sums them up in the legend', async () => {
@@ -137,6 +162,7 @@ describe('heap view page in Chromium', () => {
     const select = (await posted()).slice(before).find((m) => m.type === 'select');
     assert.deepEqual(select, { type: 'select', address: gray.address });
     assert.equal(await page.getAttribute(`g.block[data-address="${gray.address}"]`, 'class'), 'block used selected');
+    assert.equal(await page.locator(`rect.selection[data-address="${gray.address}"]`).count(), 1);
     assert.equal(await page.textContent('.details h2'), gray.className);
     assert.match(await page.textContent('.details .pending') ?? '', /reading header/);
 
@@ -217,5 +243,59 @@ describe('heap view page in Chromium', () => {
     await send({ type: 'heapMap', map: empty, session: 'fixture' });
     assert.equal(await page.locator('svg.heap-picture g.block').count(), 0);
     assert.equal(await page.locator('.details').count(), 0);
+  });
+
+  it('draws a heap of 100 000 blocks with a bounded number of elements, and finds the block under a click', async () => {
+    // Made in the page by the same function as here: sending 100 000 blocks from the test
+    // process takes longer than drawing them.
+    const big = syntheticHeap(100_000);
+    const blocks = big.blocks;
+    await page.evaluate(`window.postMessage({ type: 'heapMap', map: (${syntheticHeap.toString()})(100000), session: 'synthetic' }, '*')`);
+    await page.waitForFunction(() => document.querySelector('svg.heap-picture')?.getAttribute('aria-label') === 'heap: 100000 blocks');
+    const shape = await page.$eval('svg.heap-picture', (svg) => ({
+      elements: svg.querySelectorAll('*').length,
+      narrow: svg.querySelectorAll('path.narrow').length,
+      origin: Number(svg.getAttribute('data-origin')),
+      bpp: Number(svg.getAttribute('data-bytes-per-pixel')),
+      bytesPerRow: Number(svg.getAttribute('data-bytes-per-row')),
+      rows: Number(svg.getAttribute('data-rows')),
+    }));
+    assert.ok(shape.bpp >= 64, `zoomed out to ${shape.bpp} B/px`);
+    assert.ok(shape.narrow >= 3 && shape.narrow <= 5, `${shape.narrow} narrow paths, one per fill`);
+    assert.ok(shape.elements < 2_000, `${shape.elements} elements for 100 000 blocks`);
+
+    // The pure hit test against a linear scan, at points across the picture.
+    const probes = await page.evaluate(`(async () => {
+      const { blockAt, DEFAULT_OPTIONS, GUTTER_WIDTH } = await import('/out/webview/heapPicture.js');
+      const layout = ${JSON.stringify({ origin: shape.origin, bytesPerPixel: shape.bpp, bytesPerRow: shape.bytesPerRow, rows: shape.rows })};
+      const map = (${syntheticHeap.toString()})(100000);
+      const out = [];
+      for (let i = 0; i < 300; i++) {
+        const x = GUTTER_WIDTH + (i * 37) % 600 + 0.5, y = ((i * 13) % layout.rows) * (DEFAULT_OPTIONS.rowHeight + 3) + 5;
+        out.push([x, y, blockAt(map, layout, DEFAULT_OPTIONS.rowHeight, x, y) ?? -1]);
+      }
+      return out;
+    })()`) as [number, number, number][];
+    for (const [x, y, index] of probes) {
+      const row = Math.floor(y / 21);
+      const at = shape.origin + row * shape.bytesPerRow + Math.floor((x - 76) * shape.bpp);
+      const expected = blocks.findIndex((b) => b.address <= at && at < b.address + b.size);
+      assert.equal(index, expected, `block at (${x}, ${y}) = address ${at}`);
+    }
+
+    // A click in the middle of the picture selects a block that covers the clicked pixel.
+    const box = (await page.locator('svg.heap-picture').boundingBox())!;
+    const column = 300;
+    const before = (await posted()).filter((m) => m.type === 'select').length;
+    await page.mouse.click(box.x + 76 + column + 0.5, box.y + 10 * 21 + 9);
+    await waitPosted('select', before + 1);
+    const select = (await posted()).filter((m) => m.type === 'select').pop() as { address: number };
+    const chosen = blocks.find((b) => b.address === select.address)!;
+    const start = shape.origin + 10 * shape.bytesPerRow + (column - 1) * shape.bpp;
+    assert.ok(chosen.address < start + 3 * shape.bpp && chosen.address + chosen.size > start,
+      `the selected block ${chosen.address}+${chosen.size} lies under pixel ${column} of row 10 (${start})`);
+    assert.equal(await page.locator(`rect.selection[data-address="${chosen.address}"]`).count(), 1);
+    assert.match(await page.textContent('#hover') ?? '', /Node at 0x|free block at 0x/);
+    await page.screenshot({ path: path.join(TEST_OUTPUT, 'heap-view-100k.png'), fullPage: true });
   });
 });

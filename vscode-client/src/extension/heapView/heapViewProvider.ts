@@ -10,6 +10,7 @@ import { heapViewHtml } from './html';
 
 export const HEAP_VIEW_ID = 'tricolor.heapView';
 const HEX_EDITOR = 'ms-vscode.hexeditor';
+const RESUMING = new Set(['continue', 'next', 'stepIn', 'stepOut', 'stepBack', 'reverseContinue', 'goto', 'restartFrame']);
 
 export class HeapViewProvider implements vscode.WebviewViewProvider, vscode.DebugAdapterTrackerFactory {
   private view: vscode.WebviewView | undefined;
@@ -45,9 +46,13 @@ export class HeapViewProvider implements vscode.WebviewViewProvider, vscode.Debu
           this.stopped = true;
           void this.refresh();
         } else if (m.event === 'continued' && this.session === session) {
-          this.stopped = false;
-          this.post({ type: 'status', text: 'Running: the picture is from the last stop.' });
+          this.markRunning();
         }
+      },
+      // An adapter need not send `continued` after answering continue or a step: the
+      // request itself says the program runs again.
+      onWillReceiveMessage: (m: { type?: string; command?: string }) => {
+        if (m.type === 'request' && this.session === session && RESUMING.has(m.command ?? '')) this.markRunning();
       },
       onWillStopSession: () => {
         if (this.session !== session) return;
@@ -56,6 +61,13 @@ export class HeapViewProvider implements vscode.WebviewViewProvider, vscode.Debu
         this.post({ type: 'status', text: 'The debug session ended.' });
       },
     };
+  }
+
+  private markRunning(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.generation++;
+    this.post({ type: 'status', text: 'Running: the picture is from the last stop.' });
   }
 
   async refresh(): Promise<void> {

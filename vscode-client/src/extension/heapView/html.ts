@@ -32,6 +32,7 @@ export function heapViewHtml(r: PageResources): string {
 </header>
 <p id="summary"></p>
 <div id="picture"></div>
+<p id="hover"></p>
 <div id="legend"></div>
 <div id="details"></div>
 <script type="module" nonce="${r.nonce}" src="${r.scriptBase}/webview/main.js"></script>
