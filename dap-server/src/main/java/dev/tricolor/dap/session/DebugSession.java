@@ -2,10 +2,6 @@ package dev.tricolor.dap.session;
 
 import dev.tricolor.dap.launch.LaunchConfig;
 import dev.tricolor.dap.sourcemap.MappedSources;
-import dev.tricolor.dap.sourcemap.SourceMapException;
-import dev.tricolor.dap.sourcemap.SourceMapLocator;
-import dev.tricolor.dap.sourcemap.SourceMap;
-import dev.tricolor.dap.variables.VariableHandles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +76,7 @@ public final class DebugSession implements ProgramThread.Listener {
     }
     LaunchConfig c = LaunchConfig.parse(arguments, serverDirectory);
     Debuggee d = factory.load(c, this::output);
-    Optional<MappedSources> mapped;
-    try {
-      Optional<SourceMap> map = SourceMapLocator.load(c.sourceMap(), c.program(), d.sourceMappingUrl());
-      mapped = map.map(m -> new MappedSources(m, c.sourceRoot()));
-    } catch (SourceMapException e) {
-      throw new RequestException(e.getMessage(), e);
-    }
+    Optional<MappedSources> mapped = d.sourceMap().map(m -> new MappedSources(m, c.sourceRoot()));
     config = c;
     debuggee = d;
     sources = mapped;
@@ -106,10 +96,9 @@ public final class DebugSession implements ProgramThread.Listener {
   }
 
   private void startProgram() {
-    VariableHandles handles = new VariableHandles();
-    Function<RunOutcome.Stopped, StopContext> contexts =
-        stop -> new StopContext(debuggee.view(), handles, sources, stop);
-    program = new ProgramThread(debuggee, handles, contexts, this);
+    program =
+        new ProgramThread(
+            debuggee, (stop, view, handles) -> new StopContext(view, handles, sources, stop), this);
     state = SessionState.RUNNING;
     program.start();
   }

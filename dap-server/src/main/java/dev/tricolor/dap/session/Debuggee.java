@@ -1,5 +1,8 @@
 package dev.tricolor.dap.session;
 
+import dev.tricolor.dap.expr.EvalContext;
+import dev.tricolor.dap.expr.Value;
+import dev.tricolor.dap.sourcemap.SourceMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,30 +10,40 @@ import java.util.Optional;
  * A loaded program as the session drives it. The engine side implements it (phase 2: over
  * {@code dev.tricolor.wasm.exec} and {@code dev.tricolor.wasm.debug}).
  *
- * <p>Threading: {@link #run} and {@link #view} are called only on the session's program thread;
- * {@link #requestPause} and {@link #requestTerminate} from any thread, while {@link #run} is
- * executing, and must make it return promptly (at the next instruction), even in an infinite
- * guest loop.
+ * <p>Threading: {@link #run} is called on the session's program thread; {@link #requestPause}
+ * and {@link #requestTerminate} from any thread while it runs, and must take effect promptly
+ * (at the next instruction), even in an endless guest loop.
  */
 public interface Debuggee {
   /**
-   * Runs guest code until a stop or the end. The first call starts the program (its start
-   * function, then the invoked export); with {@code stopOnEntry} it returns {@code Stopped} with
-   * reason {@code entry} before the first instruction. Later calls go on as {@code how} says.
+   * Runs the program on the calling thread (the session's program thread) to its end: the start
+   * function, then the invoked export. At each stop it calls {@code stops} on the same thread,
+   * which blocks until the user goes on and says how ({@link Resume#TERMINATE} to end). With
+   * {@code stopOnEntry} the first stop is reason {@code entry}, before the first instruction.
+   *
+   * @return how the program ended: exit code 0 normal end (or terminated on request), 2 trap or
+   *     abort; the program's own output went to the factory's {@code ProgramOutput}
    */
-  RunOutcome run(Resume how);
+  RunOutcome.Ended run(StopHandler stops);
 
   /** Asks a running program to stop with reason {@code pause}. */
   void requestPause();
 
-  /** Asks a running or stopped program to end: the current or next {@link #run} returns Ended. */
+  /** Asks a running or stopped program to end: {@link #run} returns promptly. */
   void requestTerminate();
 
-  /** The module's {@code sourceMappingURL} custom section, if it has one. */
-  Optional<String> sourceMappingUrl();
+  /** The program's source map, if it has one (found by the contract's rules at load). */
+  Optional<SourceMap> sourceMap();
 
-  /** The stopped program's state: valid until the next {@link #run}. */
-  ProgramView view();
+  /** Where the program thread parks at a stop. */
+  @FunctionalInterface
+  interface StopHandler {
+    /**
+     * The program stopped; {@code view} is valid until this returns. Blocks while the user looks
+     * around, then returns how to go on.
+     */
+    Resume stopped(RunOutcome.Stopped stop, ProgramView view);
+  }
 
   /** What a stopped program shows. */
   interface ProgramView {
@@ -38,13 +51,13 @@ public interface Debuggee {
     List<Frame> frames();
 
     /** Locals of frame {@code frameIndex} (0 = innermost), parameters first, named. */
-    List<dev.tricolor.dap.expr.Value.Named> locals(int frameIndex);
+    List<Value.Named> locals(int frameIndex);
 
     /** The module's globals, named. */
-    List<dev.tricolor.dap.expr.Value.Named> globals();
+    List<Value.Named> globals();
 
     /** What expressions evaluated in frame {@code frameIndex} can see. */
-    dev.tricolor.dap.expr.EvalContext evalContext(int frameIndex);
+    EvalContext evalContext(int frameIndex);
   }
 
   /**

@@ -8,12 +8,12 @@ import java.util.function.Function;
 
 /**
  * The thread that runs guest code. lsp4j's reader thread must never block, so the program runs
- * here; at a stop this thread parks on a queue and serves the requests that need the stopped
- * program (stack, variables, evaluate) in arrival order, until a resume or the end.
+ * here; at a stop the debuggee calls {@link #park}, and this thread serves the requests that need
+ * the stopped program (stack, variables, evaluate) in arrival order, until a resume or the end.
  *
  * <pre>
- *   reader thread ──Task/Resume/End──▶ [ commands ] ──▶ program thread: run() ⇄ serve tasks
- *                                                            │
+ *   reader thread ──Task/Resume/End──▶ [ commands ] ──▶ program thread: debuggee.run()
+ *                                                            └─ park(stop): serve tasks ⇄ resume
  *                                           listener: stopped(...), ended(...)
  * </pre>
  */
@@ -34,21 +34,21 @@ final class ProgramThread {
     void ended(RunOutcome.Ended end, Throwable crash);
   }
 
+  /** Makes the context requests at a stop work with. */
+  interface Contexts {
+    StopContext at(RunOutcome.Stopped stop, Debuggee.ProgramView view, VariableHandles handles);
+  }
+
   private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
   private final Debuggee debuggee;
   private final Listener listener;
-  private final Function<RunOutcome.Stopped, StopContext> contexts;
-  private final VariableHandles handles;
+  private final Contexts contexts;
+  private final VariableHandles handles = new VariableHandles();
   private final Thread thread;
   private volatile StopContext current;
 
-  ProgramThread(
-      Debuggee debuggee,
-      VariableHandles handles,
-      Function<RunOutcome.Stopped, StopContext> contexts,
-      Listener listener) {
+  ProgramThread(Debuggee debuggee, Contexts contexts, Listener listener) {
     this.debuggee = debuggee;
-    this.handles = handles;
     this.contexts = contexts;
     this.listener = listener;
     this.thread = new Thread(this::loop, "tricolor-program");
@@ -64,7 +64,7 @@ final class ProgramThread {
     commands.add(new Resumed(how));
   }
 
-  /** Ends the program: at the current stop, or (with the debuggee told) while running. */
+  /** Ends the program at the current stop (a running one is ended through the debuggee). */
   void end() {
     commands.add(new End());
   }
@@ -100,65 +100,46 @@ final class ProgramThread {
   }
 
   private void loop() {
-    RunOutcome outcome = run(Resume.CONTINUE);
-    while (true) {
-      if (outcome instanceof RunOutcome.Ended e) {
-        failPendingTasks();
-        listener.ended(e, crash);
-        return;
-      }
-      RunOutcome.Stopped stop = (RunOutcome.Stopped) outcome;
-      current = contexts.apply(stop);
-      listener.stopped(stop, current);
-      outcome = null;
-      while (outcome == null) {
-        Command c;
-        try {
-          c = commands.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          outcome = new RunOutcome.Ended(0);
-          break;
-        }
-        if (c instanceof Task t) {
-          t.work().run();
-        } else if (c instanceof Resumed r) {
-          current = null;
-          handles.clear();
-          outcome = run(r.how());
-        } else {
-          current = null;
-          debuggee.requestTerminate();
-          outcome = run(Resume.CONTINUE);
-          if (!(outcome instanceof RunOutcome.Ended)) {
-            outcome = new RunOutcome.Ended(0);
-          }
-        }
-      }
-    }
-  }
-
-  private Throwable crash;
-
-  private RunOutcome run(Resume how) {
+    RunOutcome.Ended end;
+    Throwable crash = null;
     try {
-      RunOutcome o = debuggee.run(how);
-      if (o == null) {
+      end = debuggee.run(this::park);
+      if (end == null) {
         throw new IllegalStateException("the debuggee returned no outcome");
       }
-      return o;
     } catch (RuntimeException | Error e) {
       // A failure of the engine, not of the guest: the session ends cleanly and says why.
       crash = e;
-      return new RunOutcome.Ended(70);
+      end = new RunOutcome.Ended(70);
     }
-  }
-
-  private void failPendingTasks() {
+    current = null;
     Command c;
     while ((c = commands.poll()) != null) {
       if (c instanceof Task t) {
         t.work().run(); // current is null: it fails with "the program has ended"
+      }
+    }
+    listener.ended(end, crash);
+  }
+
+  private Resume park(RunOutcome.Stopped stop, Debuggee.ProgramView view) {
+    current = contexts.at(stop, view, handles);
+    listener.stopped(stop, current);
+    while (true) {
+      Command c;
+      try {
+        c = commands.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        current = null;
+        return Resume.TERMINATE;
+      }
+      if (c instanceof Task t) {
+        t.work().run();
+      } else {
+        current = null;
+        handles.clear();
+        return c instanceof Resumed r ? r.how() : Resume.TERMINATE;
       }
     }
   }

@@ -11,7 +11,9 @@ public record Resume(Kind kind, Granularity granularity) {
     CONTINUE,
     STEP_IN,
     STEP_OVER,
-    STEP_OUT
+    STEP_OUT,
+    /** End the program. */
+    TERMINATE
   }
 
   public enum Granularity {
@@ -33,4 +35,5 @@ public record Resume(Kind kind, Granularity granularity) {
   }
 
   public static final Resume CONTINUE = new Resume(Kind.CONTINUE, Granularity.LINE);
+  public static final Resume TERMINATE = new Resume(Kind.TERMINATE, Granularity.LINE);
 }

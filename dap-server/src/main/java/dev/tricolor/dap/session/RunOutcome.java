@@ -14,7 +14,10 @@ public sealed interface RunOutcome {
   record Stopped(String reason, String description, ExceptionStop exception)
       implements RunOutcome {}
 
-  /** The program ended; it cannot go on. {@code exitCode}: 0 normal end, 2 trap or abort. */
+  /**
+   * The program ended; it cannot go on. {@code exitCode}: 0 normal end or terminated on request,
+   * 2 trap or abort, 70 a failure of Tricolor itself.
+   */
   record Ended(int exitCode) implements RunOutcome {}
 
   /**

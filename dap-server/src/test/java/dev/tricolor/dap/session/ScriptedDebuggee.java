@@ -3,6 +3,7 @@ package dev.tricolor.dap.session;
 import dev.tricolor.dap.expr.EvalContext;
 import dev.tricolor.dap.expr.MemoryEvalContext;
 import dev.tricolor.dap.expr.Value;
+import dev.tricolor.dap.sourcemap.SourceMap;
 import dev.tricolor.wasm.memory.Memory;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * A stand-in for the engine's debuggee while the engine is being built: each {@link #run} plays
  * the next scripted outcome. {@link #RUN_UNTIL_ASKED} models a guest in an endless loop: it runs
  * until {@code requestPause} or {@code requestTerminate} arrives, the way the engine must honour
- * them. It records the resumes it was given, so tests can check what the session asked for.
+ * them. It records how the session said to go on after each stop, so tests can check it.
  */
 final class ScriptedDebuggee implements Debuggee {
   /** Marker outcome: block until paused or terminated. */
@@ -47,24 +48,37 @@ final class ScriptedDebuggee implements Debuggee {
   }
 
   @Override
-  public RunOutcome run(Resume how) {
-    resumes.add(how);
-    if (terminated) {
-      return new RunOutcome.Ended(0);
-    }
-    Supplier<RunOutcome> next = script.poll();
-    RunOutcome o = next == null ? new RunOutcome.Ended(0) : next.get();
-    if (o != RUN_UNTIL_ASKED) {
-      return o;
-    }
-    try {
-      String r = requests.take();
-      return r.equals("pause")
-          ? new RunOutcome.Stopped("pause", "paused", null)
-          : new RunOutcome.Ended(0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new RunOutcome.Ended(0);
+  public RunOutcome.Ended run(StopHandler stops) {
+    while (true) {
+      Supplier<RunOutcome> next = script.poll();
+      RunOutcome o = next == null ? new RunOutcome.Ended(0) : next.get();
+      if (terminated) {
+        return new RunOutcome.Ended(0);
+      }
+      if (o instanceof RunOutcome.Ended e && o != RUN_UNTIL_ASKED) {
+        return e;
+      }
+      RunOutcome.Stopped stop;
+      if (o == RUN_UNTIL_ASKED) {
+        String r;
+        try {
+          r = requests.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return new RunOutcome.Ended(0);
+        }
+        if (!r.equals("pause")) {
+          return new RunOutcome.Ended(0);
+        }
+        stop = new RunOutcome.Stopped("pause", "paused", null);
+      } else {
+        stop = (RunOutcome.Stopped) o;
+      }
+      Resume how = stops.stopped(stop, view());
+      resumes.add(how);
+      if (how.kind() == Resume.Kind.TERMINATE) {
+        return new RunOutcome.Ended(0);
+      }
     }
   }
 
@@ -79,13 +93,14 @@ final class ScriptedDebuggee implements Debuggee {
     requests.add("terminate");
   }
 
-  @Override
-  public Optional<String> sourceMappingUrl() {
-    return Optional.of("./list.wasm.map");
-  }
+  Optional<SourceMap> map = Optional.empty();
 
   @Override
-  public ProgramView view() {
+  public Optional<SourceMap> sourceMap() {
+    return map;
+  }
+
+  ProgramView view() {
     return new ProgramView() {
       @Override
       public List<Frame> frames() {

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tricolor.dap.sourcemap.SourceMapException;
+import dev.tricolor.dap.sourcemap.SourceMapLocator;
 import java.io.IOException;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +104,11 @@ class SessionTest {
   private void open() throws IOException {
     s = new PipedSession((config, output) -> {
       output.print("stdout", "loaded " + config.program().getFileName() + "\n");
+      try {
+        debuggee.map = SourceMapLocator.load(config.sourceMap(), config.program(), Optional.empty());
+      } catch (SourceMapException e) {
+        throw new RequestException(e.getMessage(), e);
+      }
       return debuggee;
     }, dir);
   }
@@ -295,8 +303,6 @@ class SessionTest {
     open();
     debuggee.then(ScriptedDebuggee.RUN_UNTIL_ASKED).then(ScriptedDebuggee.RUN_UNTIL_ASKED);
     start();
-    assertTrue(
-        debuggee.resumes.poll(10, TimeUnit.SECONDS) != null, "the program thread started the run");
     VariablesArguments va = new VariablesArguments();
     va.setVariablesReference(1);
     assertEquals("the program is running; pause it first", error(s.server.variables(va)));
