@@ -2,7 +2,19 @@ package dev.tricolor.dap.session;
 
 import dev.tricolor.dap.launch.LaunchConfig;
 import dev.tricolor.dap.sourcemap.MappedSources;
+import dev.tricolor.dap.expr.Evaluator;
+import dev.tricolor.dap.expr.Expr;
+import dev.tricolor.dap.expr.ExpressionException;
+import dev.tricolor.dap.expr.MemoryEvalContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.BreakpointEventArguments;
+import org.eclipse.lsp4j.debug.BreakpointEventArgumentsReason;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +49,9 @@ public final class DebugSession implements ProgramThread.Listener {
   private Optional<MappedSources> sources = Optional.empty();
   private ProgramThread program;
   private final ExceptionBreakpoints exceptionBreakpoints = new ExceptionBreakpoints();
+  private final BreakpointTable breakpoints = new BreakpointTable();
+  /** Breakpoint requests that came before the program was loaded: replayed at launch. */
+  private final List<Runnable> pendingBreakpoints = new ArrayList<>();
 
   public DebugSession(DebuggeeFactory factory, ResponseHooks hooks, Path serverDirectory) {
     this.factory = factory;
@@ -81,9 +96,50 @@ public final class DebugSession implements ProgramThread.Listener {
     debuggee = d;
     sources = mapped;
     state = SessionState.LAUNCHING;
+    if (!pendingBreakpoints.isEmpty()) {
+      List<Runnable> replay = List.copyOf(pendingBreakpoints);
+      pendingBreakpoints.clear();
+      hooks.afterResponse("launch", () -> replay.forEach(Runnable::run));
+    }
     Log.info("launched " + c.program());
     if (configurationDone) {
       hooks.afterResponse("launch", this::startProgram);
+    }
+  }
+
+  /** {@code setBreakpoints} for one source. */
+  public Breakpoint[] setBreakpoints(SetBreakpointsArguments args) {
+    Breakpoint[] out = breakpoints.setSource(debuggee, sources, args.getSource(), args.getBreakpoints());
+    if (debuggee == null) {
+      pendingBreakpoints.add(() -> changed(out, breakpoints.setSource(debuggee, sources, args.getSource(), args.getBreakpoints())));
+    }
+    return out;
+  }
+
+  public Breakpoint[] setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
+    Breakpoint[] out = breakpoints.setFunctions(debuggee, args.getBreakpoints());
+    if (debuggee == null) {
+      pendingBreakpoints.add(() -> changed(out, breakpoints.setFunctions(debuggee, args.getBreakpoints())));
+    }
+    return out;
+  }
+
+  public Breakpoint[] setInstructionBreakpoints(SetInstructionBreakpointsArguments args) {
+    Breakpoint[] out = breakpoints.setInstructions(debuggee, args.getBreakpoints());
+    if (debuggee == null) {
+      pendingBreakpoints.add(() -> changed(out, breakpoints.setInstructions(debuggee, args.getBreakpoints())));
+    }
+    return out;
+  }
+
+  /** Tells the client how pending breakpoints resolved, under the ids it was first given. */
+  private void changed(Breakpoint[] before, Breakpoint[] now) {
+    for (int i = 0; i < now.length && i < before.length; i++) {
+      now[i].setId(before[i].getId());
+      BreakpointEventArguments e = new BreakpointEventArguments();
+      e.setReason(BreakpointEventArgumentsReason.CHANGED);
+      e.setBreakpoint(now[i]);
+      client.breakpoint(e);
     }
   }
 
@@ -181,6 +237,43 @@ public final class DebugSession implements ProgramThread.Listener {
   // ---- program thread ----
 
   @Override
+  public RunOutcome.Stopped filter(RunOutcome.Stopped stop, Debuggee.ProgramView view) {
+    RunOutcome.ExceptionStop ex = stop.exception();
+    if (ex != null) {
+      for (ExceptionFilter f : ex.filters()) {
+        if (exceptionBreakpoints.isEnabled(f) && conditionHolds(f, ex)) {
+          RunOutcome.ExceptionStop chosen =
+              new RunOutcome.ExceptionStop(List.of(f), ex.description(), ex.details(), ex.conditionValues());
+          return new RunOutcome.Stopped(stop.reason(), stop.description(), chosen, stop.breakpointIds());
+        }
+      }
+      return null;
+    }
+    if (!stop.breakpointIds().isEmpty()) {
+      String reason =
+          breakpoints.decide(stop.breakpointIds(), view.evalContext(0), text -> output("console", text));
+      if (reason == null) {
+        return null;
+      }
+      return new RunOutcome.Stopped(reason, stop.description(), null, stop.breakpointIds());
+    }
+    return stop;
+  }
+
+  private boolean conditionHolds(ExceptionFilter f, RunOutcome.ExceptionStop ex) {
+    Optional<Expr> c = exceptionBreakpoints.condition(f);
+    if (c.isEmpty()) {
+      return true;
+    }
+    try {
+      return new Evaluator(new MemoryEvalContext(null).scope(ex.conditionValues())).eval(c.get()).truthy();
+    } catch (ExpressionException e) {
+      output("console", "condition of the '" + f.id() + "' filter failed: " + e.getMessage() + "\n");
+      return true;
+    }
+  }
+
+  @Override
   public void stopped(RunOutcome.Stopped stop, StopContext context) {
     state = SessionState.STOPPED;
     StoppedEventArguments e = new StoppedEventArguments();
@@ -190,6 +283,9 @@ public final class DebugSession implements ProgramThread.Listener {
     e.setAllThreadsStopped(true);
     if (stop.exception() != null) {
       e.setText(stop.exception().description());
+    }
+    if (!stop.breakpointIds().isEmpty()) {
+      e.setHitBreakpointIds(stop.breakpointIds().toArray(new Integer[0]));
     }
     client.stopped(e);
   }

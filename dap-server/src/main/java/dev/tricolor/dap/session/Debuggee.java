@@ -35,6 +35,35 @@ public interface Debuggee {
   /** The program's source map, if it has one (found by the contract's rules at load). */
   Optional<SourceMap> sourceMap();
 
+  /**
+   * Installs a code breakpoint; from any thread, before or while the program runs. The program
+   * then stops with the returned id in {@link RunOutcome.Stopped#breakpointIds()}.
+   *
+   * @throws RequestException naming the problem: no code at that offset, no such function
+   */
+  Installed addBreakpoint(BreakTarget target);
+
+  /** Removes a breakpoint {@link #addBreakpoint} installed; unknown ids are ignored. */
+  void removeBreakpoint(int id);
+
+  /** Where a code breakpoint goes. */
+  sealed interface BreakTarget {
+    /** Before the instruction at a byte offset of the module file (a line's entry, or as given). */
+    record Offset(long offset) implements BreakTarget {}
+
+    /** Before the first instruction of a function named as in the name section or its last part. */
+    record FunctionEntry(String name) implements BreakTarget {}
+  }
+
+  /**
+   * An installed breakpoint.
+   *
+   * @param id what stops report
+   * @param codeOffset where it is (an offset of an instruction that does not run moves to the next)
+   * @param function the function it is in, named
+   */
+  record Installed(int id, long codeOffset, String function) {}
+
   /** Where the program thread parks at a stop. */
   @FunctionalInterface
   interface StopHandler {

@@ -28,6 +28,12 @@ final class ProgramThread {
 
   /** Told about stops and the end, on the program thread. */
   interface Listener {
+    /**
+     * The stop to show the user, or null to go on unseen (a false condition, a logpoint, an
+     * exception filter that is off).
+     */
+    RunOutcome.Stopped filter(RunOutcome.Stopped stop, Debuggee.ProgramView view);
+
     void stopped(RunOutcome.Stopped stop, StopContext context);
 
     /** @param crash a failure of the engine itself, or null */
@@ -122,7 +128,11 @@ final class ProgramThread {
     listener.ended(end, crash);
   }
 
-  private Resume park(RunOutcome.Stopped stop, Debuggee.ProgramView view) {
+  private Resume park(RunOutcome.Stopped engineStop, Debuggee.ProgramView view) {
+    RunOutcome.Stopped stop = listener.filter(engineStop, view);
+    if (stop == null) {
+      return Resume.UNCHANGED;
+    }
     current = contexts.at(stop, view, handles);
     listener.stopped(stop, current);
     while (true) {

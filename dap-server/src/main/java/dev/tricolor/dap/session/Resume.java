@@ -13,7 +13,12 @@ public record Resume(Kind kind, Granularity granularity) {
     STEP_OVER,
     STEP_OUT,
     /** End the program. */
-    TERMINATE
+    TERMINATE,
+    /**
+     * Go on as before this stop, which the user never saw (a breakpoint whose condition was
+     * false, a logpoint, a filter that is off): a step in progress keeps going.
+     */
+    UNCHANGED
   }
 
   public enum Granularity {
@@ -36,4 +41,5 @@ public record Resume(Kind kind, Granularity granularity) {
 
   public static final Resume CONTINUE = new Resume(Kind.CONTINUE, Granularity.LINE);
   public static final Resume TERMINATE = new Resume(Kind.TERMINATE, Granularity.LINE);
+  public static final Resume UNCHANGED = new Resume(Kind.UNCHANGED, Granularity.LINE);
 }

@@ -1,18 +1,31 @@
 package dev.tricolor.dap.session;
 
-/** Why the program thread came back from running guest code. */
+import dev.tricolor.dap.expr.Value;
+import java.util.List;
+
+/** Why the program stopped, or how it ended. */
 public sealed interface RunOutcome {
   /**
    * The program stopped and can be inspected.
    *
    * @param reason DAP's stop reason: a {@code StoppedEventArgumentsReason} constant, or the
    *     filter id for {@code alloc}, {@code free} and {@code collect}
-   * @param description what happened, in the user's words (shown by the client)
-   * @param exception for a stop on {@code trap}, {@code bounds}, {@code oom} or {@code abort}: the
-   *     filter and details for {@code exceptionInfo}; else null
+   * @param description what happened, in the user's words (shown by the client); may be null
+   * @param exception for a stop on a trap or abort: what {@code exceptionInfo} answers; else null
+   * @param breakpointIds the debuggee's breakpoint ids hit here (reason breakpoint, function
+   *     breakpoint, instruction breakpoint); else empty
    */
-  record Stopped(String reason, String description, ExceptionStop exception)
-      implements RunOutcome {}
+  record Stopped(
+      String reason, String description, ExceptionStop exception, List<Integer> breakpointIds)
+      implements RunOutcome {
+    public Stopped {
+      breakpointIds = List.copyOf(breakpointIds);
+    }
+
+    public Stopped(String reason, String description, ExceptionStop exception) {
+      this(reason, description, exception, List.of());
+    }
+  }
 
   /**
    * The program ended; it cannot go on. {@code exitCode}: 0 normal end or terminated on request,
@@ -21,13 +34,29 @@ public sealed interface RunOutcome {
   record Ended(int exitCode) implements RunOutcome {}
 
   /**
-   * A stop on an exception filter: what {@code exceptionInfo} answers.
+   * A trap or abort, before unwinding.
    *
-   * @param filter the filter reported (the most specific that matched)
+   * @param filters the exception filters it matches, most specific first (contract order: oom,
+   *     bounds, abort, trap); the session reports the first one that is enabled and whose
+   *     condition holds, and lets the trap end the program when none is
    * @param description the cause in the user's words (abort message and place; faulting address
-   *     and memory size; requested and available size)
-   * @param details longer text (a stack, say), or null
-   * @param resumable false after a trap: continuing ends the program with exit code 2
+   *     and memory size)
+   * @param details longer text, or null
+   * @param conditionValues what a filter condition can name ({@code message} for aborts)
    */
-  record ExceptionStop(ExceptionFilter filter, String description, String details, boolean resumable) {}
+  record ExceptionStop(
+      List<ExceptionFilter> filters,
+      String description,
+      String details,
+      List<Value.Named> conditionValues) {
+    public ExceptionStop {
+      filters = List.copyOf(filters);
+      conditionValues = List.copyOf(conditionValues);
+    }
+
+    /** The filter reported: the first of {@link #filters}. */
+    public ExceptionFilter filter() {
+      return filters.get(0);
+    }
+  }
 }

@@ -24,7 +24,13 @@ import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.PauseArguments;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.ScopesResponse;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsResponse;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetInstructionBreakpointsResponse;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsResponse;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.SourceArguments;
@@ -91,6 +97,29 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
     Breakpoint[] bps = session.exceptionBreakpoints().set(args);
     SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
     r.setBreakpoints(bps);
+    return CompletableFuture.completedFuture(r);
+  }
+
+  @Override
+  public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments args) {
+    SetBreakpointsResponse r = new SetBreakpointsResponse();
+    r.setBreakpoints(session.setBreakpoints(args));
+    return CompletableFuture.completedFuture(r);
+  }
+
+  @Override
+  public CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(
+      SetFunctionBreakpointsArguments args) {
+    SetFunctionBreakpointsResponse r = new SetFunctionBreakpointsResponse();
+    r.setBreakpoints(session.setFunctionBreakpoints(args));
+    return CompletableFuture.completedFuture(r);
+  }
+
+  @Override
+  public CompletableFuture<SetInstructionBreakpointsResponse> setInstructionBreakpoints(
+      SetInstructionBreakpointsArguments args) {
+    SetInstructionBreakpointsResponse r = new SetInstructionBreakpointsResponse();
+    r.setBreakpoints(session.setInstructionBreakpoints(args));
     return CompletableFuture.completedFuture(r);
   }
 

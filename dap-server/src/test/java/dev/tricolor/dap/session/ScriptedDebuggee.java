@@ -94,6 +94,24 @@ final class ScriptedDebuggee implements Debuggee {
   }
 
   Optional<SourceMap> map = Optional.empty();
+  final java.util.Map<Integer, BreakTarget> breakpoints = new java.util.concurrent.ConcurrentHashMap<>();
+  private int nextId = 1;
+
+  @Override
+  public synchronized Installed addBreakpoint(BreakTarget target) {
+    if (target instanceof BreakTarget.FunctionEntry f && f.name().equals("nosuch")) {
+      throw new RequestException("the module has no function named 'nosuch'");
+    }
+    int id = nextId++;
+    breakpoints.put(id, target);
+    long off = target instanceof BreakTarget.Offset o ? o.offset() : 0x5a;
+    return new Installed(id, off, "programs/list/build");
+  }
+
+  @Override
+  public void removeBreakpoint(int id) {
+    breakpoints.remove(id);
+  }
 
   @Override
   public Optional<SourceMap> sourceMap() {

@@ -379,10 +379,10 @@ class SessionTest {
             "exception",
             "Index out of range",
             new RunOutcome.ExceptionStop(
-                ExceptionFilter.BOUNDS,
+                List.of(ExceptionFilter.BOUNDS, ExceptionFilter.ABORT, ExceptionFilter.TRAP),
                 "abort: Index out of range in ~lib/array.ts:106:42",
                 null,
-                true)));
+                List.of())));
     start();
     StoppedEventArguments st = (StoppedEventArguments) s.client.next("stopped").body();
     assertEquals("exception", st.getReason());

@@ -1,0 +1,366 @@
+package dev.tricolor.dap.engine;
+
+import dev.tricolor.dap.session.Debuggee;
+import dev.tricolor.dap.session.DebuggeeFactory;
+import dev.tricolor.dap.session.RequestException;
+import dev.tricolor.dap.session.Resume;
+import dev.tricolor.dap.session.RunOutcome;
+import dev.tricolor.dap.sourcemap.SourceMap;
+import dev.tricolor.dap.sourcemap.SourcePosition;
+import dev.tricolor.wasm.debug.Debugger;
+import dev.tricolor.wasm.debug.ProgramState;
+import dev.tricolor.wasm.debug.Probe;
+import dev.tricolor.wasm.debug.Stop;
+import dev.tricolor.wasm.debug.StopListener;
+import dev.tricolor.wasm.exec.GuestFunction;
+import dev.tricolor.wasm.exec.Instance;
+import dev.tricolor.wasm.exec.LinkException;
+import dev.tricolor.wasm.exec.Store;
+import dev.tricolor.wasm.exec.Terminated;
+import dev.tricolor.wasm.exec.Trap;
+import dev.tricolor.wasm.host.AbortTrap;
+import dev.tricolor.wasm.host.AscHost;
+import dev.tricolor.wasm.model.FunctionBody;
+import dev.tricolor.wasm.model.WasmModule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
+import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
+
+/**
+ * A program on Tricolor's engine, driven by the session: the start function, then the invoked
+ * export, with the engine's debugger attached. Engine stops become session stops; steps by line
+ * are made of engine steps by instruction until the source line changes.
+ */
+final class EngineDebuggee implements Debuggee {
+  private final LoadedModule loaded;
+  private final boolean stopOnEntry;
+  private final DebuggeeFactory.ProgramOutput output;
+  private final Store store;
+  private final Debugger debugger;
+  private final StopListener listener = this::onStop;
+
+  private volatile Instance instance;
+  private volatile boolean terminateRequested;
+  private boolean started;
+  private StopHandler stops;
+  private LineStep lineStep;
+  private long[] results;
+  private Trap trap;
+  private List<dev.tricolor.wasm.exec.Frame> trapFrames = List.of();
+
+  // Breakpoints: ids to targets (to install once the instance exists) and to probes.
+  private int nextId = 1;
+  private final Map<Integer, BreakTarget> targets = new LinkedHashMap<>();
+  private final Map<Integer, List<Probe>> probes = new LinkedHashMap<>();
+  private final Map<Probe, Integer> idOfProbe = new ConcurrentHashMap<>();
+
+  EngineDebuggee(LoadedModule loaded, boolean stopOnEntry, DebuggeeFactory.ProgramOutput output) {
+    this.loaded = loaded;
+    this.stopOnEntry = stopOnEntry;
+    this.output = output;
+    this.store = new Store(loaded.limits());
+    this.debugger = Debugger.attach(store);
+    debugger.setStopListener(listener);
+  }
+
+  /** A step by source line in progress: engine steps repeat until the line changes. */
+  private record LineStep(Resume.Kind kind, int depth, SourcePosition from) {}
+
+  @Override
+  public Optional<SourceMap> sourceMap() {
+    return loaded.sourceMap();
+  }
+
+  /** What the invoked export returned, after a normal end; else null. */
+  long[] results() {
+    return results;
+  }
+
+  /** The trap that ended the program, or null. */
+  Trap trap() {
+    return trap;
+  }
+
+  /** The frames at the trap, innermost first (captured before unwinding). */
+  List<dev.tricolor.wasm.exec.Frame> trapFrames() {
+    return trapFrames;
+  }
+
+  LoadedModule loaded() {
+    return loaded;
+  }
+
+  @Override
+  public RunOutcome.Ended run(StopHandler stops) {
+    this.stops = stops;
+    if (terminateRequested) {
+      return new RunOutcome.Ended(0);
+    }
+    // The first instruction that runs stops silently: breakpoints go in then (the instance
+    // exists from the start function on), and a stop on entry is reported from there.
+    debugger.stopAtNextInstruction();
+    AscHost host =
+        new AscHost()
+            .out(s -> output.print(OutputEventArgumentsCategory.STDOUT, s))
+            .err(s -> output.print(OutputEventArgumentsCategory.STDERR, s));
+    try {
+      Instance inst = Instance.instantiate(store, loaded.module(), host.imports(store));
+      instance = inst;
+      installAll();
+      Optional<Invocation> inv = loaded.invocation();
+      if (inv.isPresent()) {
+        results = store.interpreter().invoke(inst.exportedFunction(inv.get().export()), inv.get().args());
+      }
+      return new RunOutcome.Ended(0);
+    } catch (Terminated t) {
+      return new RunOutcome.Ended(0);
+    } catch (AbortTrap a) {
+      trap = a;
+      output.print(OutputEventArgumentsCategory.STDERR, a.getMessage() + "\n");
+      return new RunOutcome.Ended(2);
+    } catch (Trap t) {
+      trap = t;
+      output.print(OutputEventArgumentsCategory.STDERR, "trap: " + t.getMessage() + "\n");
+      return new RunOutcome.Ended(2);
+    } catch (LinkException e) {
+      output.print(OutputEventArgumentsCategory.STDERR, "cannot instantiate: " + e.getMessage() + "\n");
+      return new RunOutcome.Ended(2);
+    }
+  }
+
+  @Override
+  public void requestPause() {
+    debugger.requestPause();
+  }
+
+  @Override
+  public void requestTerminate() {
+    terminateRequested = true;
+    debugger.requestTerminate();
+  }
+
+  // ---- breakpoints (any thread) ----
+
+  @Override
+  public synchronized Installed addBreakpoint(BreakTarget target) {
+    int id = nextId++;
+    Installed where = check(id, target);
+    targets.put(id, target);
+    if (instance != null) {
+      install(id, target);
+      List<Probe> ps = probes.get(id);
+      if (ps != null && !ps.isEmpty()) {
+        where = new Installed(id, ps.get(0).codeOffset(), where.function());
+      }
+    }
+    return where;
+  }
+
+  @Override
+  public synchronized void removeBreakpoint(int id) {
+    targets.remove(id);
+    List<Probe> ps = probes.remove(id);
+    if (ps != null) {
+      for (Probe p : ps) {
+        idOfProbe.remove(p);
+        p.remove();
+      }
+    }
+  }
+
+  /** Where {@code target} is in the module, checked before there is an instance. */
+  private Installed check(int id, BreakTarget target) {
+    WasmModule m = loaded.module();
+    if (target instanceof BreakTarget.Offset o) {
+      for (FunctionBody b : m.bodies()) {
+        if (o.offset() >= b.codeStart() && o.offset() < b.end()) {
+          return new Installed(id, o.offset(), functionName(b.functionIndex()));
+        }
+      }
+      throw new RequestException(
+          "no code at offset 0x" + Long.toHexString(o.offset()) + " of the module");
+    }
+    String name = ((BreakTarget.FunctionEntry) target).name();
+    int index = functionIndex(name);
+    FunctionBody body = m.body(index);
+    return new Installed(id, body.codeStart(), functionName(index));
+  }
+
+  private String functionName(int index) {
+    String n = loaded.module().names().functionName(index);
+    return n != null ? n : "$func" + index;
+  }
+
+  /** The defined function called {@code name}, or whose name ends in {@code /name}. */
+  private int functionIndex(String name) {
+    WasmModule m = loaded.module();
+    List<Integer> suffix = new ArrayList<>();
+    for (int i = m.importedFunctionCount(); i < m.functionCount(); i++) {
+      String n = m.names().functionName(i);
+      if (name.equals(n) || ("$func" + i).equals(name)) {
+        return i;
+      }
+      if (n != null && (n.endsWith("/" + name) || n.endsWith("#" + name))) {
+        suffix.add(i);
+      }
+    }
+    if (suffix.size() == 1) {
+      return suffix.get(0);
+    }
+    if (suffix.isEmpty()) {
+      throw new RequestException("the module has no function named '" + name + "'");
+    }
+    List<String> names = new ArrayList<>();
+    for (int i : suffix) {
+      names.add(functionName(i));
+    }
+    throw new RequestException(
+        "'" + name + "' names several functions; use the full name: " + String.join(", ", names));
+  }
+
+  private synchronized void installAll() {
+    for (Map.Entry<Integer, BreakTarget> e : targets.entrySet()) {
+      if (!probes.containsKey(e.getKey())) {
+        install(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private void install(int id, BreakTarget target) {
+    Instance inst = instance;
+    Probe p;
+    try {
+      if (target instanceof BreakTarget.Offset o) {
+        p = debugger.breakAt(inst, (int) o.offset(), listener);
+      } else {
+        int index = functionIndex(((BreakTarget.FunctionEntry) target).name());
+        p = debugger.onEntry((GuestFunction) inst.function(index), listener);
+      }
+    } catch (IllegalArgumentException | RequestException e) {
+      return; // checked when added; an offset of a body that compiles to no code stays unset
+    }
+    probes.put(id, List.of(p));
+    idOfProbe.put(p, id);
+  }
+
+  // ---- stops (program thread) ----
+
+  private dev.tricolor.wasm.debug.Resume onStop(Stop stop, ProgramState state) {
+    if (instance == null) {
+      instance = state.instance();
+    }
+    if (!started) {
+      started = true;
+      installAll();
+      if (stop instanceof Stop.Stepped && !stopOnEntry) {
+        return dev.tricolor.wasm.debug.Resume.CONTINUE;
+      }
+      if (stop instanceof Stop.Stepped) {
+        return report(new RunOutcome.Stopped(StoppedEventArgumentsReason.ENTRY, null, null), state);
+      }
+    }
+    RunOutcome.Stopped outcome;
+    if (stop instanceof Stop.Stepped) {
+      if (lineStep != null && !lineStepDone(state)) {
+        return engineMode(lineStep.kind());
+      }
+      outcome = new RunOutcome.Stopped(StoppedEventArgumentsReason.STEP, null, null);
+    } else if (stop instanceof Stop.Paused) {
+      outcome = new RunOutcome.Stopped(StoppedEventArgumentsReason.PAUSE, null, null);
+    } else if (stop instanceof Stop.BreakpointHit hit) {
+      outcome = breakpoint(StoppedEventArgumentsReason.BREAKPOINT, hit.probe());
+    } else if (stop instanceof Stop.FunctionEntered entered) {
+      outcome = breakpoint(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, entered.probe());
+    } else if (stop instanceof Stop.DataWritten w) {
+      outcome = new RunOutcome.Stopped(
+          StoppedEventArgumentsReason.DATA_BREAKPOINT,
+          w.length() + " bytes written at 0x" + Long.toHexString(w.address()), null);
+    } else if (stop instanceof Stop.Trapped t) {
+      return trapped(t.trap(), state);
+    } else {
+      return dev.tricolor.wasm.debug.Resume.CONTINUE; // function exits: not asked for here
+    }
+    return report(outcome, state);
+  }
+
+  private RunOutcome.Stopped breakpoint(String reason, Probe probe) {
+    Integer id = idOfProbe.get(probe);
+    return new RunOutcome.Stopped(reason, null, null, id == null ? List.of() : List.of(id));
+  }
+
+  private dev.tricolor.wasm.debug.Resume trapped(Trap t, ProgramState state) {
+    EngineProgramView view = new EngineProgramView(state, instanceOf(state));
+    trapFrames = List.copyOf(state.frames());
+    String fn = view.frames().isEmpty() ? null : view.frames().get(0).functionName();
+    Instance inst = instanceOf(state);
+    long memorySize = inst.memory() == null ? 0 : inst.memory().size();
+    RunOutcome.ExceptionStop ex =
+        TrapClassifier.classify(t, fn, memorySize, loaded.limits().memoryLimitPages());
+    lineStep = null;
+    stops.stopped(
+        new RunOutcome.Stopped(StoppedEventArgumentsReason.EXCEPTION, ex.description(), ex), view);
+    return dev.tricolor.wasm.debug.Resume.CONTINUE; // the trap goes on and ends the run
+  }
+
+  private Instance instanceOf(ProgramState state) {
+    Instance i = state.instance();
+    return i != null ? i : instance;
+  }
+
+  private dev.tricolor.wasm.debug.Resume report(RunOutcome.Stopped outcome, ProgramState state) {
+    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state)));
+    switch (how.kind()) {
+      case TERMINATE:
+        lineStep = null;
+        return dev.tricolor.wasm.debug.Resume.TERMINATE;
+      case CONTINUE:
+        lineStep = null;
+        return dev.tricolor.wasm.debug.Resume.CONTINUE;
+      case UNCHANGED:
+        return lineStep == null
+            ? dev.tricolor.wasm.debug.Resume.CONTINUE
+            : engineMode(lineStep.kind());
+      default:
+        if (how.granularity() == Resume.Granularity.INSTRUCTION || sourceMap().isEmpty()) {
+          lineStep = null;
+        } else {
+          lineStep = new LineStep(how.kind(), state.interpreter().depth(), position(state));
+        }
+        return engineMode(how.kind());
+    }
+  }
+
+  private static dev.tricolor.wasm.debug.Resume engineMode(Resume.Kind kind) {
+    return switch (kind) {
+      case STEP_IN -> dev.tricolor.wasm.debug.Resume.STEP_IN;
+      case STEP_OUT -> dev.tricolor.wasm.debug.Resume.STEP_OUT;
+      default -> dev.tricolor.wasm.debug.Resume.STEP_OVER;
+    };
+  }
+
+  private SourcePosition position(ProgramState state) {
+    return sourceMap().flatMap(m -> m.positionAt(state.top().codeOffset())).orElse(null);
+  }
+
+  /**
+   * Whether a step by line has arrived: at mapped code on another line than where it began, or
+   * (after a return or a call) at mapped code in another frame.
+   */
+  private boolean lineStepDone(ProgramState state) {
+    SourcePosition here = position(state);
+    if (here == null) {
+      return false;
+    }
+    LineStep s = lineStep;
+    int depth = state.interpreter().depth();
+    if (s.kind() == Resume.Kind.STEP_OUT || depth != s.depth() || s.from() == null) {
+      return true;
+    }
+    return here.source() != s.from().source() || here.line() != s.from().line();
+  }
+}

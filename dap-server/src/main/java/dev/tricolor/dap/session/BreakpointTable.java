@@ -1,0 +1,274 @@
+package dev.tricolor.dap.session;
+
+import dev.tricolor.dap.expr.EvalContext;
+import dev.tricolor.dap.expr.Evaluator;
+import dev.tricolor.dap.expr.Expr;
+import dev.tricolor.dap.expr.ExpressionException;
+import dev.tricolor.dap.expr.HitCondition;
+import dev.tricolor.dap.expr.LogMessage;
+import dev.tricolor.dap.expr.Parser;
+import dev.tricolor.dap.sourcemap.MappedSource;
+import dev.tricolor.dap.sourcemap.MappedSources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.lsp4j.debug.InstructionBreakpoint;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
+
+/**
+ * The client's line, function and instruction breakpoints: resolved through the source map to
+ * code offsets, installed in the debuggee, and consulted at each hit (condition, hit count,
+ * logpoint). Set on the reader thread, consulted on the program thread.
+ *
+ * <pre>
+ *  DAP breakpoint id ──1:n──▶ debuggee breakpoint ids (one per line entry of a source line)
+ *  debuggee id ──▶ Spec (reason, condition, hit condition, log message, hits so far)
+ * </pre>
+ */
+final class BreakpointTable {
+  /** What to do when a breakpoint is hit. */
+  record Spec(
+      String reason, Expr condition, HitCondition hitCondition, LogMessage logMessage, AtomicLong hits) {}
+
+  private final Map<Integer, Spec> specs = new ConcurrentHashMap<>();
+  private final Map<String, List<Integer>> installed = new HashMap<>();
+  private int nextDapId = 1;
+
+  /** Replaces the breakpoints of one source. */
+  Breakpoint[] setSource(
+      Debuggee d, Optional<MappedSources> sources, Source source, SourceBreakpoint[] requested) {
+    String key = "source:" + (source.getPath() != null ? source.getPath() : "#" + source.getSourceReference());
+    removeAll(d, key);
+    List<Integer> ids = new ArrayList<>();
+    Breakpoint[] out = new Breakpoint[requested == null ? 0 : requested.length];
+    Optional<MappedSource> ms =
+        sources.flatMap(
+            s -> source.getSourceReference() != null && source.getSourceReference() > 0
+                ? s.byReference(source.getSourceReference())
+                : source.getPath() == null ? Optional.empty() : s.byPath(source.getPath()));
+    for (int i = 0; i < out.length; i++) {
+      SourceBreakpoint r = requested[i];
+      Breakpoint b = newBreakpoint(r.getLine());
+      b.setSource(source);
+      out[i] = b;
+      if (sources.isEmpty()) {
+        unverified(b, "the program has no source map, so lines cannot be mapped to code; use a"
+            + " function or instruction breakpoint");
+        continue;
+      }
+      if (ms.isEmpty()) {
+        unverified(b, (source.getPath() != null ? source.getPath() : source.getName())
+            + " is not part of the program (it is not in the program's source map)");
+        continue;
+      }
+      Spec spec;
+      try {
+        spec = spec(StoppedEventArgumentsReason.BREAKPOINT, r.getCondition(), r.getHitCondition(),
+            r.getLogMessage());
+      } catch (ExpressionException e) {
+        unverified(b, e.getMessage());
+        continue;
+      }
+      int index = ms.get().index();
+      int line = sources.get().map().nextLineWithCode(index, r.getLine());
+      if (line < 0) {
+        unverified(b, "no code on line " + r.getLine() + " or after it");
+        continue;
+      }
+      int[] offsets = sources.get().map().lineEntries(index, line);
+      if (d == null) {
+        unverified(b, "pending: set when the program is launched");
+        continue;
+      }
+      int placed = 0;
+      for (int off : offsets) {
+        try {
+          Debuggee.Installed in = d.addBreakpoint(new Debuggee.BreakTarget.Offset(off));
+          specs.put(in.id(), spec);
+          ids.add(in.id());
+          placed++;
+        } catch (RequestException e) {
+          b.setMessage(e.getMessage());
+        }
+      }
+      if (placed == 0) {
+        unverified(b, b.getMessage() != null ? b.getMessage() : "no code on line " + line);
+        continue;
+      }
+      b.setVerified(true);
+      b.setMessage(null);
+      b.setLine(line);
+      if (line != r.getLine()) {
+        b.setMessage("no code on line " + r.getLine() + "; moved to line " + line);
+      }
+    }
+    installed.put(key, ids);
+    return out;
+  }
+
+  /** Replaces the function breakpoints. */
+  Breakpoint[] setFunctions(Debuggee d, FunctionBreakpoint[] requested) {
+    removeAll(d, "functions");
+    List<Integer> ids = new ArrayList<>();
+    Breakpoint[] out = new Breakpoint[requested == null ? 0 : requested.length];
+    for (int i = 0; i < out.length; i++) {
+      FunctionBreakpoint r = requested[i];
+      Breakpoint b = newBreakpoint(null);
+      out[i] = b;
+      try {
+        Spec spec = spec(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, r.getCondition(),
+            r.getHitCondition(), null);
+        if (d == null) {
+          unverified(b, "pending: set when the program is launched");
+          continue;
+        }
+        Debuggee.Installed in = d.addBreakpoint(new Debuggee.BreakTarget.FunctionEntry(r.getName()));
+        specs.put(in.id(), spec);
+        ids.add(in.id());
+        b.setVerified(true);
+        b.setInstructionReference("0x" + Long.toHexString(in.codeOffset()));
+        b.setMessage(in.function());
+      } catch (ExpressionException | RequestException e) {
+        unverified(b, e.getMessage());
+      }
+    }
+    installed.put("functions", ids);
+    return out;
+  }
+
+  /** Replaces the instruction breakpoints. */
+  Breakpoint[] setInstructions(Debuggee d, InstructionBreakpoint[] requested) {
+    removeAll(d, "instructions");
+    List<Integer> ids = new ArrayList<>();
+    Breakpoint[] out = new Breakpoint[requested == null ? 0 : requested.length];
+    for (int i = 0; i < out.length; i++) {
+      InstructionBreakpoint r = requested[i];
+      Breakpoint b = newBreakpoint(null);
+      out[i] = b;
+      try {
+        long offset = parseAddress(r.getInstructionReference())
+            + (r.getOffset() == null ? 0 : r.getOffset());
+        Spec spec = spec(StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, r.getCondition(),
+            r.getHitCondition(), null);
+        if (d == null) {
+          unverified(b, "pending: set when the program is launched");
+          continue;
+        }
+        Debuggee.Installed in = d.addBreakpoint(new Debuggee.BreakTarget.Offset(offset));
+        specs.put(in.id(), spec);
+        ids.add(in.id());
+        b.setVerified(true);
+        b.setInstructionReference("0x" + Long.toHexString(in.codeOffset()));
+      } catch (ExpressionException | RequestException e) {
+        unverified(b, e.getMessage());
+      }
+    }
+    installed.put("instructions", ids);
+    return out;
+  }
+
+  static long parseAddress(String ref) {
+    if (ref == null) {
+      throw new RequestException("an instruction reference is required");
+    }
+    String t = ref.trim();
+    try {
+      return t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      throw new RequestException("'" + ref + "' is not a code address (write 0x5a or 90)");
+    }
+  }
+
+  private void removeAll(Debuggee d, String key) {
+    List<Integer> old = installed.remove(key);
+    if (old != null) {
+      for (int id : old) {
+        specs.remove(id);
+        if (d != null) {
+          d.removeBreakpoint(id);
+        }
+      }
+    }
+  }
+
+  private Breakpoint newBreakpoint(Integer line) {
+    Breakpoint b = new Breakpoint();
+    b.setId(nextDapId++);
+    b.setLine(line);
+    return b;
+  }
+
+  private static void unverified(Breakpoint b, String message) {
+    b.setVerified(false);
+    b.setMessage(message);
+  }
+
+  private static Spec spec(String reason, String condition, String hitCondition, String logMessage)
+      throws ExpressionException {
+    Expr c = null;
+    HitCondition h = null;
+    LogMessage l = null;
+    if (condition != null && !condition.isBlank()) {
+      try {
+        c = Parser.parse(condition);
+      } catch (ExpressionException e) {
+        throw new ExpressionException("condition: " + e.getMessage(), 0);
+      }
+    }
+    if (hitCondition != null && !hitCondition.isBlank()) {
+      h = HitCondition.parse(hitCondition);
+    }
+    if (logMessage != null && !logMessage.isEmpty()) {
+      try {
+        l = LogMessage.parse(logMessage);
+      } catch (ExpressionException e) {
+        throw new ExpressionException("log message: " + e.getMessage(), 0);
+      }
+    }
+    return new Spec(reason, c, h, l, new AtomicLong());
+  }
+
+  /**
+   * At a hit of debuggee breakpoints {@code ids}: the reason to report, or null to go on without
+   * stopping (conditions false, hit count not reached, logpoints, which print to {@code log}).
+   */
+  String decide(List<Integer> ids, EvalContext context, Consumer<String> log) {
+    String reason = null;
+    for (int id : ids) {
+      Spec s = specs.get(id);
+      if (s == null) {
+        continue;
+      }
+      if (s.condition() != null) {
+        try {
+          if (!new Evaluator(context).eval(s.condition()).truthy()) {
+            continue;
+          }
+        } catch (ExpressionException e) {
+          log.accept("breakpoint condition failed: " + e.getMessage() + "\n");
+          reason = s.reason(); // stop, so the user sees the broken condition's place
+          continue;
+        }
+      }
+      long n = s.hits().incrementAndGet();
+      if (s.hitCondition() != null && !s.hitCondition().test(n)) {
+        continue;
+      }
+      if (s.logMessage() != null) {
+        log.accept(s.logMessage().render(context) + "\n");
+        continue;
+      }
+      reason = s.reason();
+    }
+    return reason;
+  }
+}
