@@ -115,6 +115,8 @@ final class EngineDebuggee implements Debuggee {
       Optional<Invocation> inv = loaded.invocation();
       if (inv.isPresent()) {
         results = store.interpreter().invoke(inst.exportedFunction(inv.get().export()), inv.get().args());
+        output.print(OutputEventArgumentsCategory.CONSOLE,
+            inv.get().export() + " returned " + describe(inv.get(), results) + "\n");
       }
       return new RunOutcome.Ended(0);
     } catch (Terminated t) {
@@ -131,6 +133,19 @@ final class EngineDebuggee implements Debuggee {
       output.print(OutputEventArgumentsCategory.STDERR, "cannot instantiate: " + e.getMessage() + "\n");
       return new RunOutcome.Ended(2);
     }
+  }
+
+  /** The results as the CLI prints them: decimal, floats as Java prints them, one per line. */
+  static String describe(Invocation inv, long[] results) {
+    if (results.length == 0) {
+      return "nothing";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < results.length; i++) {
+      sb.append(i > 0 ? ", " : "")
+          .append(WasmValues.of(inv.type().result(i), results[i]).display(false));
+    }
+    return sb.toString();
   }
 
   @Override

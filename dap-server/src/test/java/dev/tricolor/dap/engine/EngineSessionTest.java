@@ -1,0 +1,397 @@
+package dev.tricolor.dap.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tricolor.dap.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.ExceptionFilterOptions;
+import org.eclipse.lsp4j.debug.ExceptionInfoArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.InstructionBreakpoint;
+import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
+import org.eclipse.lsp4j.debug.StepOutArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.eclipse.lsp4j.debug.launch.DSPLauncher;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real programs of {@code test-programs/} (asc 0.28.20, --debug builds) on the real engine,
+ * driven through the server by the lsp4j.debug client: launch, breakpoints by line (found by
+ * their {@code // @bp:} labels), by function and by instruction, conditions and logpoints,
+ * stepping, the stack with AssemblyScript names and source lines, locals, exception stops.
+ */
+class EngineSessionTest {
+  static final Path PROGRAMS = TestPaths.repositoryRoot().resolve("test-programs");
+
+  final BlockingQueue<Object[]> events = new LinkedBlockingQueue<>();
+  IDebugProtocolServer server;
+  dev.tricolor.dap.session.DapServer dap;
+  java.nio.channels.Pipe c2s;
+  java.nio.channels.Pipe s2c;
+
+  @BeforeEach
+  void open() throws Exception {
+    assumeTrue(Files.isDirectory(PROGRAMS.resolve("build/debug")),
+        "SKIPPED: no compiled test programs in test-programs/build/debug");
+    c2s = java.nio.channels.Pipe.open();
+    s2c = java.nio.channels.Pipe.open();
+    dap = dev.tricolor.dap.session.DapServer.create(
+        java.nio.channels.Channels.newInputStream(c2s.source()),
+        java.nio.channels.Channels.newOutputStream(s2c.sink()),
+        new EngineDebuggeeFactory(), PROGRAMS, () -> {});
+    dap.start();
+    IDebugProtocolClient client = new IDebugProtocolClient() {
+      @Override public void initialized() { events.add(new Object[] {"initialized", null}); }
+      @Override public void stopped(StoppedEventArguments a) { events.add(new Object[] {"stopped", a}); }
+      @Override public void exited(ExitedEventArguments a) { events.add(new Object[] {"exited", a}); }
+      @Override public void terminated(org.eclipse.lsp4j.debug.TerminatedEventArguments a) {
+        events.add(new Object[] {"terminated", a});
+      }
+      @Override public void output(OutputEventArguments a) { events.add(new Object[] {"output", a}); }
+      @Override public void breakpoint(org.eclipse.lsp4j.debug.BreakpointEventArguments a) {
+        events.add(new Object[] {"breakpoint", a});
+      }
+    };
+    Launcher<IDebugProtocolServer> l = DSPLauncher.createClientLauncher(client,
+        java.nio.channels.Channels.newInputStream(s2c.source()),
+        java.nio.channels.Channels.newOutputStream(c2s.sink()));
+    l.startListening();
+    server = l.getRemoteProxy();
+    InitializeRequestArguments a = new InitializeRequestArguments();
+    a.setAdapterID("tricolor");
+    get(server.initialize(a));
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    if (dap != null) {
+      dap.shutdown();
+      c2s.sink().close();
+      s2c.sink().close();
+    }
+  }
+
+  static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(20, TimeUnit.SECONDS);
+  }
+
+  static String error(CompletableFuture<?> f) {
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
+    assertInstanceOf(ResponseErrorException.class, e.getCause());
+    return e.getCause().getMessage();
+  }
+
+  /** The next event named {@code name}, collecting output text on the way. */
+  Object next(String name, List<String> outputs) throws InterruptedException {
+    while (true) {
+      Object[] e = events.poll(20, TimeUnit.SECONDS);
+      assertNotNull(e, "no '" + name + "' event within 20 s");
+      if (e[0].equals(name)) {
+        return e[1];
+      }
+      if (e[0].equals("output") && outputs != null) {
+        outputs.add(((OutputEventArguments) e[1]).getOutput());
+      }
+    }
+  }
+
+  Object next(String name) throws InterruptedException {
+    return next(name, null);
+  }
+
+  static int lineOf(String program, String label) throws IOException {
+    List<String> lines = Files.readAllLines(PROGRAMS.resolve("programs/" + program + ".ts"));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("// @bp:" + label)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no // @bp:" + label + " in " + program);
+  }
+
+  static Source source(String program) {
+    Source s = new Source();
+    s.setPath(PROGRAMS.resolve("programs/" + program + ".ts").toString());
+    return s;
+  }
+
+  Map<String, Object> launchArgs(String program, Object... kv) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("program", "build/debug/" + program + ".wasm");
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  Breakpoint[] lineBreakpoints(String program, SourceBreakpoint... bps) throws Exception {
+    SetBreakpointsArguments a = new SetBreakpointsArguments();
+    a.setSource(source(program));
+    a.setBreakpoints(bps);
+    return get(server.setBreakpoints(a)).getBreakpoints();
+  }
+
+  static SourceBreakpoint at(int line) {
+    SourceBreakpoint b = new SourceBreakpoint();
+    b.setLine(line);
+    return b;
+  }
+
+  StackFrame[] stack() throws Exception {
+    return get(server.stackTrace(new StackTraceArguments())).getStackFrames();
+  }
+
+  Map<String, String> locals(int frameId) throws Exception {
+    ScopesArguments sa = new ScopesArguments();
+    sa.setFrameId(frameId);
+    VariablesArguments va = new VariablesArguments();
+    va.setVariablesReference(get(server.scopes(sa)).getScopes()[0].getVariablesReference());
+    Map<String, String> out = new HashMap<>();
+    for (Variable v : get(server.variables(va)).getVariables()) {
+      out.put(v.getName(), v.getValue());
+    }
+    return out;
+  }
+
+  void launch(Map<String, Object> args) throws Exception {
+    get(server.launch(args));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+  }
+
+  @Test
+  void lineBreakpointStopsEachIterationWithLocalsThenTheProgramEnds() throws Exception {
+    int line = lineOf("list", "after-alloc");
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(3.0))));
+    Breakpoint[] bps = lineBreakpoints("list", at(line));
+    assertTrue(bps[0].isVerified(), String.valueOf(bps[0].getMessage()));
+    assertEquals(line, bps[0].getLine());
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    for (int i = 0; i < 3; i++) {
+      StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+      assertEquals("breakpoint", st.getReason());
+      assertEquals(List.of(bps[0].getId()).size(), st.getHitBreakpointIds().length);
+      StackFrame top = stack()[0];
+      assertTrue(top.getName().endsWith("List#append"), top.getName());
+      assertEquals(source("list").getPath(), top.getSource().getPath());
+      assertEquals(line, top.getLine());
+      assertEquals(String.valueOf(i), locals(top.getId()).get("value"));
+      EvaluateArguments ea = new EvaluateArguments();
+      ea.setExpression("value * 10 + 1");
+      ea.setFrameId(top.getId());
+      assertEquals(String.valueOf(i * 10 + 1), get(server.evaluate(ea)).getResult());
+      get(server.continue_(new ContinueArguments()));
+    }
+    List<String> out = new ArrayList<>();
+    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
+    assertTrue(out.contains("build returned 3\n"), out.toString());
+    next("terminated");
+  }
+
+  @Test
+  void stepOverGoesToTheNextLineAndStepOutToTheCaller() throws Exception {
+    int line = lineOf("list", "after-alloc");
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
+    lineBreakpoints("list", at(line));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    next("stopped");
+    lineBreakpoints("list"); // removed: the steps below must not be cut short by it
+    get(server.next(new NextArguments()));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("step", st.getReason());
+    assertEquals(line + 1, stack()[0].getLine());
+    int depth = stack().length;
+    get(server.stepOut(new StepOutArguments()));
+    next("stopped");
+    StackFrame[] after = stack();
+    assertEquals(depth - 1, after.length, "one frame less after step out");
+    assertTrue(after[0].getName().endsWith("build"), after[0].getName());
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  @Test
+  void stopOnEntryStopsBeforeTheFirstInstruction() throws Exception {
+    launch(launchArgs("list", "invoke", "sum", "stopOnEntry", true));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("entry", st.getReason());
+    StackFrame[] frames = stack();
+    assertEquals(1, frames.length);
+    assertTrue(frames[0].getName().contains("start"), frames[0].getName());
+    get(server.continue_(new ContinueArguments()));
+    List<String> out = new ArrayList<>();
+    next("exited", out);
+    assertTrue(out.contains("sum returned 0\n"), out.toString());
+  }
+
+  @Test
+  void functionAndInstructionBreakpoints() throws Exception {
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(1.0))));
+    SetFunctionBreakpointsArguments fa = new SetFunctionBreakpointsArguments();
+    FunctionBreakpoint fb = new FunctionBreakpoint();
+    fb.setName("build");
+    FunctionBreakpoint none = new FunctionBreakpoint();
+    none.setName("nosuchfunction");
+    fa.setBreakpoints(new FunctionBreakpoint[] {fb, none});
+    Breakpoint[] fbs = get(server.setFunctionBreakpoints(fa)).getBreakpoints();
+    assertTrue(fbs[0].isVerified());
+    assertFalse(fbs[1].isVerified());
+    assertEquals("the module has no function named 'nosuchfunction'", fbs[1].getMessage());
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("function breakpoint", st.getReason());
+    StackFrame top = stack()[0];
+    assertTrue(top.getName().endsWith("/build"), top.getName());
+    assertEquals("1", locals(top.getId()).get("n"));
+
+    // An instruction breakpoint at the code of the labelled line in List#append, found in the map.
+    var map = dev.tricolor.dap.sourcemap.SourceMapLocator.load(
+        java.util.Optional.empty(), PROGRAMS.resolve("build/debug/list.wasm"), java.util.Optional.empty())
+        .orElseThrow();
+    int line = lineOf("list", "after-alloc");
+    int offset = map.lineEntries(map.sources().indexOf("programs/list.ts"), line)[0];
+    SetInstructionBreakpointsArguments ia = new SetInstructionBreakpointsArguments();
+    InstructionBreakpoint ib = new InstructionBreakpoint();
+    ib.setInstructionReference("0x" + Integer.toHexString(offset));
+    InstructionBreakpoint bad = new InstructionBreakpoint();
+    bad.setInstructionReference("0x3");
+    ia.setBreakpoints(new InstructionBreakpoint[] {ib, bad});
+    Breakpoint[] ibs = get(server.setInstructionBreakpoints(ia)).getBreakpoints();
+    assertTrue(ibs[0].isVerified(), String.valueOf(ibs[0].getMessage()));
+    assertEquals("no code at offset 0x3 of the module", ibs[1].getMessage());
+    get(server.continue_(new ContinueArguments()));
+    st = (StoppedEventArguments) next("stopped");
+    assertEquals("instruction breakpoint", st.getReason());
+    assertEquals("0x" + Integer.toHexString(offset), stack()[0].getInstructionPointerReference());
+    assertEquals(line, stack()[0].getLine());
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  @Test
+  void conditionsAndLogpoints() throws Exception {
+    int line = lineOf("list", "after-alloc");
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(4.0))));
+    SourceBreakpoint cond = at(line);
+    cond.setCondition("value == 2");
+    lineBreakpoints("list", cond);
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    next("stopped");
+    assertEquals("2", locals(stack()[0].getId()).get("value"), "the first stop is where the condition holds");
+    SourceBreakpoint log = at(line);
+    log.setLogMessage("value={value} twice={value * 2}");
+    lineBreakpoints("list", log);
+    get(server.continue_(new ContinueArguments()));
+    List<String> out = new ArrayList<>();
+    next("exited", out);
+    assertTrue(out.contains("value=3 twice=6\n"), out.toString());
+    assertFalse(out.contains("value=2 twice=4\n"), "the logpoint came after the stop at 2");
+
+    SourceBreakpoint broken = at(line);
+    broken.setCondition("value ==");
+    assertEquals("condition: expression ends early: expected a value at column 9",
+        lineBreakpoints("list", broken)[0].getMessage());
+    assertEquals(
+        PROGRAMS.resolve("programs/nosuch.ts") + " is not part of the program (it is not in the program's source map)",
+        lineBreakpoints("nosuch", at(1))[0].getMessage());
+  }
+
+  @Test
+  void aDivideByZeroStopsOnTheTrapFilterThenEndsWithExitCode2() throws Exception {
+    launch(launchArgs("trap", "invoke", "divide", "args", List.of(7.0, 0.0)));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("exception", st.getReason());
+    var info = get(server.exceptionInfo(new ExceptionInfoArguments()));
+    assertEquals("trap", info.getExceptionId());
+    assertTrue(info.getDescription().contains("integer divide by zero"), info.getDescription());
+    assertEquals(lineOf("trap", "divide"), stack()[0].getLine());
+    get(server.continue_(new ContinueArguments()));
+    List<String> out = new ArrayList<>();
+    assertEquals(2, ((ExitedEventArguments) next("exited", out)).getExitCode());
+    assertTrue(String.join("", out).contains("integer divide by zero"), out.toString());
+  }
+
+  @Test
+  void boundsAbortsStopOnceAsBoundsAndAbortConditionsSelect() throws Exception {
+    launch(launchArgs("bounds", "invoke", "arrayGet", "args", List.of(3.0)));
+    next("stopped");
+    var info = get(server.exceptionInfo(new ExceptionInfoArguments()));
+    assertEquals("bounds", info.getExceptionId(), "bounds wins over abort and trap");
+    assertTrue(info.getDescription().contains("Index out of range"), info.getDescription());
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(2, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  @Test
+  void anAbortFilterWithAFalseConditionLetsTheAbortEndTheProgram() throws Exception {
+    get(server.launch(launchArgs("abort", "invoke", "checkPositive", "args", List.of(-1.0))));
+    SetExceptionBreakpointsArguments ea = new SetExceptionBreakpointsArguments();
+    ExceptionFilterOptions o = new ExceptionFilterOptions();
+    o.setFilterId("abort");
+    o.setCondition("message == \"something else\"");
+    ea.setFilters(new String[0]);
+    ea.setFilterOptions(new ExceptionFilterOptions[] {o});
+    get(server.setExceptionBreakpoints(ea));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    List<String> out = new ArrayList<>();
+    assertEquals(2, ((ExitedEventArguments) next("exited", out)).getExitCode());
+    assertTrue(out.contains("abort: x must be positive in programs/abort.ts(7:3)\n"), out.toString());
+  }
+
+  @Test
+  void launchErrorsNameTheProblem() throws Exception {
+    String unknown = error(server.launch(launchArgs("list", "invoke", "nope")));
+    assertTrue(unknown.startsWith(
+        "cannot launch: the module exports no function 'nope' (it exports: build, sum,"), unknown);
+    assertEquals("cannot launch: 'build' takes 1 argument [i32], got 2",
+        error(server.launch(launchArgs("list", "invoke", "build", "args", List.of(1.0, 2.0)))));
+    assertEquals("cannot launch: argument 1 of 'build': 1.5 is not a whole number, and i32 holds integers",
+        error(server.launch(launchArgs("list", "invoke", "build", "args", List.of(1.5)))));
+    assertTrue(error(server.launch(launchArgs("list", "program", "programs/list.ts")))
+        .endsWith("is not a WebAssembly module (it does not start with \\0asm)"));
+    // The session is still there for a good launch.
+    launch(launchArgs("list", "invoke", "count"));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+}
