@@ -171,7 +171,10 @@ export function colorOf(bits: number, white: number): GcColor {
   return bits === white ? 'white' : 'black';
 }
 
-/** The memoryReference the server takes for a linear memory address (see the report). */
+/**
+ * The memoryReference of a linear memory address, as the adapter writes its own ("0x" and
+ * lowercase hex digits, no padding). The contract does not fix this yet: see the report.
+ */
 export function memoryReferenceOf(address: number): string {
-  return hex(address);
+  return `0x${address.toString(16)}`;
 }

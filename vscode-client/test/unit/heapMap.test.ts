@@ -50,7 +50,7 @@ describe('decodeHeader', () => {
   const reads = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'heapmap', 'readmemory.json'), 'utf8'));
 
   it('decodes mmInfo, the color bits, prev, rtId and rtSize', () => {
-    const header = decodeHeader(Buffer.from(reads['0x000090bc'].data, 'base64'), 0);
+    const header = decodeHeader(Buffer.from(reads['0x90bc'].data, 'base64'), 0);
     assert.equal(header.blockSize, 44);
     assert.equal(header.free, false);
     assert.equal(header.leftFree, false);

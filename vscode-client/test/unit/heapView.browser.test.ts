@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { decodeHeader, hex, parseHeapMap } from '../../src/shared/heapMap';
+import { decodeHeader, hex, memoryReferenceOf, parseHeapMap } from '../../src/shared/heapMap';
 import type { FromView, ToView } from '../../src/shared/messages';
 import { Browser, launchChromium } from '../support/chromium';
 import { PageServer, servePage } from '../support/pageServer';
@@ -167,7 +167,7 @@ describe('heap view page in Chromium', () => {
     assert.match(await page.textContent('.details .pending') ?? '', /reading header/);
 
     // Answer as the extension does: the readMemory bytes, decoded.
-    const bytes = Buffer.from(reads[hex(gray.address)].data, 'base64');
+    const bytes = Buffer.from(reads[memoryReferenceOf(gray.address)].data, 'base64');
     await send({ type: 'objectHeader', address: gray.address, header: decodeHeader(bytes, map.white) });
     await page.waitForSelector('.details table.header-words');
     const field = (table: string, name: string) => page.textContent(`.details table.${table} tr[data-field="${name}"] td`);
