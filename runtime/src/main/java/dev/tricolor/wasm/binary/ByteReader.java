@@ -3,6 +3,7 @@ package dev.tricolor.wasm.binary;
 import dev.tricolor.wasm.model.ValType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -194,17 +195,32 @@ final class ByteReader {
     int n = length("name");
     int start = pos;
     pos += n;
+    boolean ascii = true;
+    for (int i = start; i < start + n; i++) {
+      if (bytes[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      // Most names are ASCII; they need no decoder.
+      return new String(bytes, start, n, StandardCharsets.ISO_8859_1);
+    }
+    if (utf8 == null) {
+      utf8 =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, start, n))
-          .toString();
+      return utf8.decode(ByteBuffer.wrap(bytes, start, n)).toString();
     } catch (CharacterCodingException e) {
       throw error("malformed UTF-8 encoding", at);
     }
   }
+
+  private CharsetDecoder utf8;
 
   /**
    * A value type byte. Numeric and vector codes lie above 0x70, reference codes at or below,
