@@ -1,12 +1,17 @@
 package dev.tricolor.dap.cli;
 
-import dev.tricolor.dap.engine.ModuleFile;
+import dev.tricolor.dap.engine.HeadlessRun;
+import dev.tricolor.dap.launch.LaunchConfig;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code run}: the headless command line. Exit codes as the contract says: 64 for a usage error,
- * 66 when the program file is missing or not a module.
+ * {@code run}: the headless command line. Exit codes as the contract says: 0 normal end (the
+ * results on standard output, one per line), 1 a stop on a {@code --break-on} filter, 2 an
+ * uncaught trap or abort, 64 a usage error, 66 a missing or invalid program file.
  */
 public final class RunCommand {
   private final PrintStream out;
@@ -27,15 +32,20 @@ public final class RunCommand {
       err.println(RunOptions.USAGE);
       return ExitCodes.USAGE;
     }
-    try {
-      ModuleFile.check(options.program().toAbsolutePath());
-    } catch (ModuleFile.InvalidModuleFileException e) {
-      err.println("tricolor run: " + e.getMessage());
-      return ExitCodes.NO_INPUT;
-    }
-    err.println(
-        "tricolor run: cannot run " + options.program()
-            + ": this build of Tricolor has no WebAssembly engine yet (dev.tricolor.wasm.exec)");
-    return ExitCodes.SOFTWARE;
+    Path cwd = Path.of("").toAbsolutePath();
+    LaunchConfig config =
+        new LaunchConfig(
+            cwd.resolve(options.program()).normalize(),
+            cwd,
+            Optional.empty(),
+            cwd,
+            options.invoke(),
+            new ArrayList<Number>(options.args()),
+            false,
+            options.runtime(),
+            options.memoryLimitPages(),
+            LaunchConfig.DEFAULT_MAX_CALL_DEPTH,
+            Optional.empty());
+    return new HeadlessRun(out, err).run(config, options.breakOn());
   }
 }

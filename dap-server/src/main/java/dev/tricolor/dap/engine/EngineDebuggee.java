@@ -91,6 +91,11 @@ final class EngineDebuggee implements Debuggee {
     return trapFrames;
   }
 
+  /** The instance, once instantiation began (null before). */
+  Instance instance() {
+    return instance;
+  }
+
   LoadedModule loaded() {
     return loaded;
   }

@@ -178,6 +178,49 @@ class JarIT {
     return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 
+  private Process startIn(Path folder, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(folder.toFile()).start();
+    processes.add(p);
+    return p;
+  }
+
+  private static String stdout(Process p) throws IOException {
+    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theCommandLineRunsTestPrograms() throws Exception {
+    Path programs = dev.tricolor.dap.TestPaths.repositoryRoot().resolve("test-programs");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(programs.resolve("build/debug")),
+        "SKIPPED: no compiled test programs");
+    Process ok = startIn(programs, "run", "build/debug/list.wasm", "--invoke", "build", "--args", "5");
+    assertEquals("5\n", stdout(ok), "the result, alone, on standard output");
+    assertEquals(0, exit(ok));
+
+    Process trap = startIn(programs, "run", "build/debug/trap.wasm", "--invoke", "divide", "--args=7,0");
+    String trapErr = stderr(trap);
+    assertEquals(2, exit(trap));
+    assertTrue(trapErr.contains("trap: integer divide by zero"), trapErr);
+    assertTrue(trapErr.contains("at programs/trap/divide (programs/trap.ts:"), trapErr);
+
+    Process stop = startIn(programs, "run", "build/debug/bounds.wasm", "--invoke", "arrayGet",
+        "--args", "3", "--break-on", "bounds,trap");
+    String stopErr = stderr(stop);
+    assertEquals(1, exit(stop));
+    assertTrue(stopErr.contains("stopped on bounds: abort: Index out of range"), stopErr);
+    assertTrue(stopErr.contains("at programs/bounds/arrayGet (programs/bounds.ts:"), stopErr);
+    assertTrue(stopErr.contains("heap:") && stopErr.contains("largest free block"), stopErr);
+
+    Process unknown = startIn(programs, "run", "build/debug/list.wasm", "--invoke", "nope");
+    assertEquals(64, exit(unknown));
+    assertTrue(stderr(unknown).contains("the module exports no function 'nope'"));
+    Process count = startIn(programs, "run", "build/debug/list.wasm", "--invoke", "build");
+    assertEquals(64, exit(count));
+    assertTrue(stderr(count).contains("'build' takes 1 argument [i32], got 0"));
+  }
+
   @Test
   void theCommandLineExitsWithTheContractCodes() throws Exception {
     Process none = start("run");
