@@ -43,6 +43,9 @@ final class EngineDebuggee implements Debuggee {
   private final Store store;
   private final Debugger debugger;
   private final StopListener listener = this::onStop;
+  private final Disassembler disassembler;
+  private final Map<Integer, long[]> watchRanges = new LinkedHashMap<>();
+  private final Map<dev.tricolor.wasm.debug.Watchpoint, Integer> idOfWatch = new ConcurrentHashMap<>();
 
   private volatile Instance instance;
   private volatile boolean terminateRequested;
@@ -64,6 +67,7 @@ final class EngineDebuggee implements Debuggee {
     this.stopOnEntry = stopOnEntry;
     this.output = output;
     this.store = new Store(loaded.limits());
+    this.disassembler = new Disassembler(loaded.module());
     this.debugger = Debugger.attach(store);
     debugger.setStopListener(listener);
   }
@@ -184,6 +188,12 @@ final class EngineDebuggee implements Debuggee {
   @Override
   public synchronized void removeBreakpoint(int id) {
     targets.remove(id);
+    watchRanges.remove(id);
+    dev.tricolor.wasm.debug.Watchpoint w = watches.remove(id);
+    if (w != null) {
+      idOfWatch.remove(w);
+      w.remove();
+    }
     List<Probe> ps = probes.remove(id);
     if (ps != null) {
       for (Probe p : ps) {
@@ -192,6 +202,30 @@ final class EngineDebuggee implements Debuggee {
       }
     }
   }
+
+  @Override
+  public synchronized int addWatch(long address, long length) {
+    if (length <= 0) {
+      throw new RequestException("a data breakpoint needs at least one byte");
+    }
+    if (loaded.module().allMemories().isEmpty()) {
+      throw new RequestException("the module has no linear memory to watch");
+    }
+    int id = nextId++;
+    watchRanges.put(id, new long[] {address, length});
+    if (instance != null) {
+      installWatch(id, address, length);
+    }
+    return id;
+  }
+
+  private void installWatch(int id, long address, long length) {
+    dev.tricolor.wasm.debug.Watchpoint w = debugger.watch(instance, address, length, listener);
+    idOfWatch.put(w, id);
+    watches.put(id, w);
+  }
+
+  private final Map<Integer, dev.tricolor.wasm.debug.Watchpoint> watches = new LinkedHashMap<>();
 
   /** Where {@code target} is in the module, checked before there is an instance. */
   private Installed check(int id, BreakTarget target) {
@@ -249,6 +283,11 @@ final class EngineDebuggee implements Debuggee {
         install(e.getKey(), e.getValue());
       }
     }
+    for (Map.Entry<Integer, long[]> e : watchRanges.entrySet()) {
+      if (!watches.containsKey(e.getKey()) && instance != null && instance.memory() != null) {
+        installWatch(e.getKey(), e.getValue()[0], e.getValue()[1]);
+      }
+    }
   }
 
   private void install(int id, BreakTarget target) {
@@ -297,9 +336,11 @@ final class EngineDebuggee implements Debuggee {
     } else if (stop instanceof Stop.FunctionEntered entered) {
       outcome = breakpoint(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, entered.probe());
     } else if (stop instanceof Stop.DataWritten w) {
+      Integer id = idOfWatch.get(w.watchpoint());
       outcome = new RunOutcome.Stopped(
           StoppedEventArgumentsReason.DATA_BREAKPOINT,
-          w.length() + " bytes written at 0x" + Long.toHexString(w.address()), null);
+          w.length() + " bytes written at 0x" + Long.toHexString(w.address()), null,
+          id == null ? List.of() : List.of(id));
     } else if (stop instanceof Stop.Trapped t) {
       return trapped(t.trap(), state);
     } else {
@@ -314,7 +355,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume trapped(Trap t, ProgramState state) {
-    EngineProgramView view = new EngineProgramView(state, instanceOf(state));
+    EngineProgramView view = new EngineProgramView(state, instanceOf(state), disassembler);
     trapFrames = List.copyOf(state.frames());
     String fn = view.frames().isEmpty() ? null : view.frames().get(0).functionName();
     Instance inst = instanceOf(state);
@@ -333,7 +374,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume report(RunOutcome.Stopped outcome, ProgramState state) {
-    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state)));
+    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state), disassembler));
     switch (how.kind()) {
       case TERMINATE:
         lineStep = null;

@@ -4,6 +4,7 @@ import dev.tricolor.dap.expr.EvalContext;
 import dev.tricolor.dap.expr.MemoryEvalContext;
 import dev.tricolor.dap.expr.Value;
 import dev.tricolor.dap.session.Debuggee;
+import dev.tricolor.dap.session.RequestException;
 import dev.tricolor.wasm.debug.ProgramState;
 import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GlobalCell;
@@ -22,7 +23,10 @@ final class EngineProgramView implements Debuggee.ProgramView {
   private final Instance instance;
   private final NameSection names;
 
-  EngineProgramView(ProgramState state, Instance instance) {
+  private final Disassembler disassembler;
+
+  EngineProgramView(ProgramState state, Instance instance, Disassembler disassembler) {
+    this.disassembler = disassembler;
     List<Frame> guest = new ArrayList<>();
     for (Frame f : state.frames()) {
       if (!f.isHost()) {
@@ -98,5 +102,73 @@ final class EngineProgramView implements Debuggee.ProgramView {
       c.scope(locals(frameIndex));
     }
     return c.scope(globals());
+  }
+
+  @Override
+  public Value setLocal(int frameIndex, String name, Value value) {
+    Frame f = frames.get(frameIndex);
+    for (int i = 0; i < f.localCount(); i++) {
+      if (localName(f, i).equals(name)) {
+        ValType t = f.localType(i);
+        f.setLocal(i, convert(t, value, name));
+        return WasmValues.of(t, f.local(i));
+      }
+    }
+    throw new RequestException("frame " + functionName(f.functionIndex()) + " has no local '" + name + "'");
+  }
+
+  @Override
+  public Value setGlobal(String name, Value value) {
+    for (int i = 0; i < instance.globalCount(); i++) {
+      if (globalName(i).equals(name)) {
+        GlobalCell g = instance.global(i);
+        if (!g.mutable()) {
+          throw new RequestException("global '" + name + "' is immutable");
+        }
+        ValType t = globalType(g);
+        g.set(convert(t, value, name));
+        return WasmValues.of(t, g.get());
+      }
+    }
+    throw new RequestException("the module has no global '" + name + "'");
+  }
+
+  private static long convert(ValType t, Value v, String name) {
+    try {
+      return WasmValues.bits(t, v);
+    } catch (IllegalArgumentException e) {
+      throw new RequestException("cannot set '" + name + "' (" + t + "): " + e.getMessage());
+    }
+  }
+
+  @Override
+  public long memorySize() {
+    return instance.memory() == null ? 0 : instance.memory().size();
+  }
+
+  @Override
+  public byte[] readMemory(long address, int count) {
+    long size = memorySize();
+    if (address < 0 || address >= size || count <= 0) {
+      return new byte[0];
+    }
+    int n = (int) Math.min(count, size - address);
+    return instance.memory().read(address, n);
+  }
+
+  @Override
+  public int writeMemory(long address, byte[] data) {
+    long size = memorySize();
+    if (address < 0 || address >= size) {
+      return 0;
+    }
+    int n = (int) Math.min(data.length, size - address);
+    instance.memory().write(address, data, 0, n);
+    return n;
+  }
+
+  @Override
+  public List<Debuggee.Instruction> disassemble(long address, int instructionOffset, int count) {
+    return disassembler.around(address, instructionOffset, count);
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.DataBreakpoint;
 import org.eclipse.lsp4j.debug.FunctionBreakpoint;
 import org.eclipse.lsp4j.debug.InstructionBreakpoint;
 import org.eclipse.lsp4j.debug.Source;
@@ -174,6 +175,63 @@ final class BreakpointTable {
     }
     installed.put("instructions", ids);
     return out;
+  }
+
+  /** Replaces the data breakpoints; each data id is {@code ADDRESS/LENGTH} (see dataId). */
+  Breakpoint[] setData(Debuggee d, DataBreakpoint[] requested) {
+    removeAll(d, "data");
+    List<Integer> ids = new ArrayList<>();
+    Breakpoint[] out = new Breakpoint[requested == null ? 0 : requested.length];
+    for (int i = 0; i < out.length; i++) {
+      DataBreakpoint r = requested[i];
+      Breakpoint b = newBreakpoint(null);
+      out[i] = b;
+      try {
+        long[] range = parseDataId(r.getDataId());
+        Spec spec = spec(StoppedEventArgumentsReason.DATA_BREAKPOINT, r.getCondition(),
+            r.getHitCondition(), null);
+        if (d == null) {
+          unverified(b, "pending: set when the program is launched");
+          continue;
+        }
+        int id = d.addWatch(range[0], range[1]);
+        specs.put(id, spec);
+        ids.add(id);
+        b.setVerified(true);
+        b.setMessage(range[1] + " bytes at 0x" + Long.toHexString(range[0]));
+      } catch (ExpressionException | RequestException e) {
+        unverified(b, e.getMessage());
+      }
+    }
+    installed.put("data", ids);
+    return out;
+  }
+
+  /** The data id of {@code length} bytes at {@code address}. */
+  static String dataId(long address, long length) {
+    return "0x" + Long.toHexString(address) + "/" + length;
+  }
+
+  /** {@code ADDRESS} or {@code ADDRESS/LENGTH} (4 bytes when no length), hex or decimal. */
+  static long[] parseDataId(String id) {
+    if (id == null) {
+      throw new RequestException("a data breakpoint needs a dataId");
+    }
+    String[] parts = id.trim().split("/", -1);
+    if (parts.length > 2) {
+      throw new RequestException("'" + id + "' is not ADDRESS/LENGTH");
+    }
+    long address = parseAddress(parts[0]);
+    long length;
+    try {
+      length = parts.length == 2 ? Long.decode(parts[1].trim()) : 4;
+    } catch (NumberFormatException e) {
+      throw new RequestException("'" + parts[1] + "' is not a byte count");
+    }
+    if (address < 0 || length <= 0) {
+      throw new RequestException("'" + id + "' is not a memory range");
+    }
+    return new long[] {address, length};
   }
 
   static long parseAddress(String ref) {

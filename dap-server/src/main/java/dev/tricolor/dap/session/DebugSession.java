@@ -13,6 +13,7 @@ import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.BreakpointEventArguments;
 import org.eclipse.lsp4j.debug.BreakpointEventArgumentsReason;
 import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetDataBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
 import java.util.Map;
@@ -128,6 +129,14 @@ public final class DebugSession implements ProgramThread.Listener {
     Breakpoint[] out = breakpoints.setInstructions(debuggee, args.getBreakpoints());
     if (debuggee == null) {
       pendingBreakpoints.add(() -> changed(out, breakpoints.setInstructions(debuggee, args.getBreakpoints())));
+    }
+    return out;
+  }
+
+  public Breakpoint[] setDataBreakpoints(SetDataBreakpointsArguments args) {
+    Breakpoint[] out = breakpoints.setData(debuggee, args.getBreakpoints());
+    if (debuggee == null) {
+      pendingBreakpoints.add(() -> changed(out, breakpoints.setData(debuggee, args.getBreakpoints())));
     }
     return out;
   }

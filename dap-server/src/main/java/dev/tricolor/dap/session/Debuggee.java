@@ -46,6 +46,14 @@ public interface Debuggee {
   /** Removes a breakpoint {@link #addBreakpoint} installed; unknown ids are ignored. */
   void removeBreakpoint(int id);
 
+  /**
+   * Stops after each guest instruction that writes into {@code [address, address + length)},
+   * with the returned id in {@link RunOutcome.Stopped#breakpointIds()}; any thread.
+   *
+   * @throws RequestException when the range is empty or the program has no memory
+   */
+  int addWatch(long address, long length);
+
   /** Where a code breakpoint goes. */
   sealed interface BreakTarget {
     /** Before the instruction at a byte offset of the module file (a line's entry, or as given). */
@@ -87,7 +95,40 @@ public interface Debuggee {
 
     /** What expressions evaluated in frame {@code frameIndex} can see. */
     EvalContext evalContext(int frameIndex);
+
+    /**
+     * Sets local {@code name} of frame {@code frameIndex}; returns the value stored (converted to
+     * the local's type).
+     *
+     * @throws RequestException when there is no such local or the value does not fit its type
+     */
+    Value setLocal(int frameIndex, String name, Value value);
+
+    /** Sets a global; as {@link #setLocal}, and refused for an immutable global. */
+    Value setGlobal(String name, Value value);
+
+    /** Linear memory's size in bytes (0 without memory). */
+    long memorySize();
+
+    /** Up to {@code count} bytes from {@code address}, fewer at the end of memory. */
+    byte[] readMemory(long address, int count);
+
+    /** Writes {@code data} at {@code address}; returns how many bytes fit in memory. */
+    int writeMemory(long address, byte[] data);
+
+    /** Instructions around {@code address}: see {@link Instruction}. */
+    List<Instruction> disassemble(long address, int instructionOffset, int count);
   }
+
+  /**
+   * One instruction of the module's code, for {@code disassemble}.
+   *
+   * @param address byte offset in the module file; -1 for a filler past either end of the code
+   * @param bytes its encoding, hex
+   * @param text the instruction in the text format ({@code i32.add}, {@code local.get 2})
+   * @param function the function it belongs to, named
+   */
+  record Instruction(long address, String bytes, String text, String function) {}
 
   /**
    * A guest frame.

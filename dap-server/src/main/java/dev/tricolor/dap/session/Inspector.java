@@ -10,7 +10,17 @@ import dev.tricolor.dap.variables.VariableNode;
 import dev.tricolor.dap.variables.VariablesView;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.lsp4j.debug.DisassembleArguments;
+import org.eclipse.lsp4j.debug.DisassembleResponse;
+import org.eclipse.lsp4j.debug.DisassembledInstruction;
+import org.eclipse.lsp4j.debug.DisassembledInstructionPresentationHint;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryResponse;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.lsp4j.debug.SetVariableResponse;
+import org.eclipse.lsp4j.debug.WriteMemoryArguments;
+import org.eclipse.lsp4j.debug.WriteMemoryResponse;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
 import org.eclipse.lsp4j.debug.ExceptionBreakMode;
 import org.eclipse.lsp4j.debug.ExceptionDetails;
@@ -64,9 +74,14 @@ final class Inspector {
 
   static ScopesResponse scopes(StopContext at, int frameId) {
     int frame = frameIndex(at, frameId);
-    Scope locals = scope("Locals", at.handles().add(new NamedValues(() -> at.view().locals(frame))));
+    Debuggee.ProgramView view = at.view();
+    Scope locals =
+        scope("Locals", at.handles().add(new NamedValues(() -> view.locals(frame),
+            (name, text) -> view.setLocal(frame, name, evaluateValue(text, view, frame)))));
     locals.setPresentationHint("locals");
-    Scope globals = scope("Globals", at.handles().add(new NamedValues(() -> at.view().globals())));
+    Scope globals =
+        scope("Globals", at.handles().add(new NamedValues(view::globals,
+            (name, text) -> view.setGlobal(name, evaluateValue(text, view, frame)))));
     ScopesResponse r = new ScopesResponse();
     r.setScopes(new Scope[] {locals, globals});
     return r;
@@ -78,6 +93,97 @@ final class Inspector {
     s.setVariablesReference(reference);
     s.setExpensive(false);
     return s;
+  }
+
+  private static Value evaluateValue(String text, Debuggee.ProgramView view, int frame) {
+    try {
+      return Evaluator.evaluate(text, view.evalContext(frame));
+    } catch (ExpressionException e) {
+      throw new RequestException(e.getMessage(), e);
+    }
+  }
+
+  static SetVariableResponse setVariable(StopContext at, SetVariableArguments args) {
+    VariableNode node = at.handles().get(args.getVariablesReference());
+    if (!(node instanceof NamedValues values) || values.assigner() == null) {
+      throw new RequestException(
+          node == null
+              ? "variablesReference " + args.getVariablesReference() + " is not valid at this stop"
+              : "these values cannot be changed");
+    }
+    Value v = values.assigner().assign(args.getName(), args.getValue());
+    values.refresh();
+    SetVariableResponse r = new SetVariableResponse();
+    r.setValue(v.display(hex(args.getFormat())));
+    r.setType(v.typeName());
+    r.setVariablesReference(0);
+    return r;
+  }
+
+  static ReadMemoryResponse readMemory(StopContext at, ReadMemoryArguments args) {
+    long address = BreakpointTable.parseAddress(args.getMemoryReference())
+        + (args.getOffset() == null ? 0 : args.getOffset());
+    int count = Math.max(0, args.getCount());
+    byte[] data = address < 0 ? new byte[0] : at.view().readMemory(address, count);
+    ReadMemoryResponse r = new ReadMemoryResponse();
+    r.setAddress("0x" + Long.toHexString(Math.max(0, address)));
+    r.setData(java.util.Base64.getEncoder().encodeToString(data));
+    r.setUnreadableBytes(count - data.length);
+    return r;
+  }
+
+  static WriteMemoryResponse writeMemory(StopContext at, WriteMemoryArguments args) {
+    long address = BreakpointTable.parseAddress(args.getMemoryReference())
+        + (args.getOffset() == null ? 0 : args.getOffset());
+    byte[] data;
+    try {
+      data = java.util.Base64.getDecoder().decode(args.getData());
+    } catch (IllegalArgumentException e) {
+      throw new RequestException("writeMemory data is not base64: " + e.getMessage());
+    }
+    long size = at.view().memorySize();
+    if (address < 0 || address + data.length > size) {
+      if (!Boolean.TRUE.equals(args.getAllowPartial()) || address < 0 || address >= size) {
+        throw new RequestException(String.format(
+            "%d bytes at 0x%x do not fit in memory (%d bytes)", data.length, address, size));
+      }
+    }
+    int n = at.view().writeMemory(address, data);
+    WriteMemoryResponse r = new WriteMemoryResponse();
+    r.setBytesWritten(n);
+    r.setOffset(0);
+    return r;
+  }
+
+  static DisassembleResponse disassemble(StopContext at, DisassembleArguments args) {
+    long address = BreakpointTable.parseAddress(args.getMemoryReference())
+        + (args.getOffset() == null ? 0 : args.getOffset());
+    int from = args.getInstructionOffset() == null ? 0 : args.getInstructionOffset();
+    List<Debuggee.Instruction> list = at.view().disassemble(address, from, args.getInstructionCount());
+    DisassembledInstruction[] out = new DisassembledInstruction[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      Debuggee.Instruction in = list.get(i);
+      DisassembledInstruction d = new DisassembledInstruction();
+      if (in.address() < 0) {
+        d.setAddress("0x0");
+        d.setInstruction("");
+        d.setPresentationHint(DisassembledInstructionPresentationHint.INVALID);
+      } else {
+        d.setAddress("0x" + Long.toHexString(in.address()));
+        d.setInstructionBytes(in.bytes());
+        d.setInstruction(in.text());
+        d.setSymbol(in.function());
+        at.sources().ifPresent(m -> m.map().positionAt(in.address()).ifPresent(p -> {
+          d.setLocation(Sources.toDap(m.get(p.source())));
+          d.setLine(p.line());
+          d.setColumn(p.column());
+        }));
+      }
+      out[i] = d;
+    }
+    DisassembleResponse r = new DisassembleResponse();
+    r.setInstructions(out);
+    return r;
   }
 
   static VariablesResponse variables(StopContext at, VariablesArguments args) {
@@ -104,6 +210,9 @@ final class Inspector {
       throw new RequestException(e.getMessage(), e);
     }
     EvaluateResponse r = new EvaluateResponse();
+    if (v instanceof Value.Int i && i.bits() >= 0 && i.bits() < at.view().memorySize()) {
+      r.setMemoryReference("0x" + Long.toHexString(i.bits())); // lets the client open memory there
+    }
     r.setResult(v.display(hex(args.getFormat())));
     r.setType(v.typeName());
     r.setVariablesReference(0);

@@ -9,6 +9,19 @@ import org.eclipse.lsp4j.debug.BreakpointLocation;
 import org.eclipse.lsp4j.debug.BreakpointLocationsArguments;
 import org.eclipse.lsp4j.debug.BreakpointLocationsResponse;
 import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.DataBreakpointAccessType;
+import org.eclipse.lsp4j.debug.DataBreakpointInfoArguments;
+import org.eclipse.lsp4j.debug.DataBreakpointInfoResponse;
+import org.eclipse.lsp4j.debug.DisassembleArguments;
+import org.eclipse.lsp4j.debug.DisassembleResponse;
+import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryResponse;
+import org.eclipse.lsp4j.debug.SetDataBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetDataBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.lsp4j.debug.SetVariableResponse;
+import org.eclipse.lsp4j.debug.WriteMemoryArguments;
+import org.eclipse.lsp4j.debug.WriteMemoryResponse;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ContinueResponse;
@@ -121,6 +134,54 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
     SetInstructionBreakpointsResponse r = new SetInstructionBreakpointsResponse();
     r.setBreakpoints(session.setInstructionBreakpoints(args));
     return CompletableFuture.completedFuture(r);
+  }
+
+  @Override
+  public CompletableFuture<DataBreakpointInfoResponse> dataBreakpointInfo(
+      DataBreakpointInfoArguments args) {
+    DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
+    long length = args.getBytes() == null ? 4 : args.getBytes();
+    try {
+      long[] range = BreakpointTable.parseDataId(
+          args.getName().contains("/") ? args.getName() : args.getName() + "/" + length);
+      r.setDataId(BreakpointTable.dataId(range[0], range[1]));
+      r.setDescription(range[1] + " bytes at 0x" + Long.toHexString(range[0]));
+      r.setAccessTypes(new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE});
+      r.setCanPersist(true);
+    } catch (RequestException e) {
+      r.setDataId(null);
+      r.setDescription("data breakpoints watch memory: name an address such as 0x1a0, or 0x1a0/8"
+          + " for 8 bytes (" + e.getMessage() + ")");
+    }
+    return CompletableFuture.completedFuture(r);
+  }
+
+  @Override
+  public CompletableFuture<SetDataBreakpointsResponse> setDataBreakpoints(
+      SetDataBreakpointsArguments args) {
+    SetDataBreakpointsResponse r = new SetDataBreakpointsResponse();
+    r.setBreakpoints(session.setDataBreakpoints(args));
+    return CompletableFuture.completedFuture(r);
+  }
+
+  @Override
+  public CompletableFuture<SetVariableResponse> setVariable(SetVariableArguments args) {
+    return session.atStop(at -> Inspector.setVariable(at, args));
+  }
+
+  @Override
+  public CompletableFuture<ReadMemoryResponse> readMemory(ReadMemoryArguments args) {
+    return session.atStop(at -> Inspector.readMemory(at, args));
+  }
+
+  @Override
+  public CompletableFuture<WriteMemoryResponse> writeMemory(WriteMemoryArguments args) {
+    return session.atStop(at -> Inspector.writeMemory(at, args));
+  }
+
+  @Override
+  public CompletableFuture<DisassembleResponse> disassemble(DisassembleArguments args) {
+    return session.atStop(at -> Inspector.disassemble(at, args));
   }
 
   @Override

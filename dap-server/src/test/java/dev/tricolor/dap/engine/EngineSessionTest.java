@@ -394,4 +394,137 @@ class EngineSessionTest {
     launch(launchArgs("list", "invoke", "count"));
     assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
   }
+  String evaluate(String expression) throws Exception {
+    EvaluateArguments ea = new EvaluateArguments();
+    ea.setExpression(expression);
+    ea.setFrameId(stack()[0].getId());
+    return get(server.evaluate(ea)).getResult();
+  }
+
+  @Test
+  void setVariableAndMemoryWritesChangeWhatTheProgramComputes() throws Exception {
+    int alloc = lineOf("list", "after-alloc");
+    int built = lineOf("list", "after-build");
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(3.0))));
+    lineBreakpoints("list", at(alloc), at(built));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    next("stopped");
+    StackFrame top = stack()[0];
+    ScopesArguments sa = new ScopesArguments();
+    sa.setFrameId(top.getId());
+    int localsRef = get(server.scopes(sa)).getScopes()[0].getVariablesReference();
+    org.eclipse.lsp4j.debug.SetVariableArguments sv = new org.eclipse.lsp4j.debug.SetVariableArguments();
+    sv.setVariablesReference(localsRef);
+    sv.setName("value");
+    sv.setValue("40 + 1");
+    assertEquals("41", get(server.setVariable(sv)).getValue());
+    assertEquals("42", evaluate("value + 1"));
+    VariablesArguments va = new VariablesArguments();
+    va.setVariablesReference(localsRef);
+    assertTrue(Arrays.stream(get(server.variables(va)).getVariables())
+        .anyMatch(v -> v.getName().equals("value") && v.getValue().equals("41")));
+    sv.setName("nosuch");
+    assertTrue(error(server.setVariable(sv)).endsWith("has no local 'nosuch'"));
+    sv.setName("value");
+    sv.setValue("1.5");
+    assertEquals("cannot set 'value' (i32): 1.5 is not a whole number, and i32 holds integers",
+        error(server.setVariable(sv)));
+
+    lineBreakpoints("list", at(built));
+    get(server.continue_(new ContinueArguments()));
+    next("stopped");
+    assertEquals(built, stack()[0].getLine());
+    assertEquals("3", evaluate("load<i32>(list + 8)"), "List#count is the third word");
+    String list = evaluate("list");
+    EvaluateArguments ea = new EvaluateArguments();
+    ea.setExpression("list + 8");
+    ea.setFrameId(stack()[0].getId());
+    String countRef = get(server.evaluate(ea)).getMemoryReference();
+    assertNotNull(countRef, "an address in memory comes with a memoryReference");
+    org.eclipse.lsp4j.debug.ReadMemoryArguments rm = new org.eclipse.lsp4j.debug.ReadMemoryArguments();
+    rm.setMemoryReference(countRef);
+    rm.setCount(4);
+    var read = get(server.readMemory(rm));
+    assertEquals(countRef, read.getAddress());
+    assertTrue(Arrays.equals(new byte[] {3, 0, 0, 0}, java.util.Base64.getDecoder().decode(read.getData())));
+    org.eclipse.lsp4j.debug.WriteMemoryArguments wm = new org.eclipse.lsp4j.debug.WriteMemoryArguments();
+    wm.setMemoryReference(countRef);
+    wm.setData(java.util.Base64.getEncoder().encodeToString(new byte[] {7, 0, 0, 0}));
+    assertEquals(4, get(server.writeMemory(wm)).getBytesWritten());
+    rm.setMemoryReference("0xffffffff");
+    assertEquals(4, get(server.readMemory(rm)).getUnreadableBytes(), "past the end: unreadable");
+    wm.setMemoryReference("0x7fffffff");
+    assertTrue(error(server.writeMemory(wm)).startsWith("4 bytes at 0x7fffffff do not fit in memory"));
+    lineBreakpoints("list");
+    get(server.continue_(new ContinueArguments()));
+    List<String> out = new ArrayList<>();
+    next("exited", out);
+    assertTrue(out.contains("build returned 7\n"), "the program read the count we wrote: " + out);
+    assertFalse(list.isEmpty());
+  }
+
+  @Test
+  void disassembleAroundTheCurrentInstruction() throws Exception {
+    int line = lineOf("list", "after-alloc");
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(1.0))));
+    lineBreakpoints("list", at(line));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    next("stopped");
+    StackFrame top = stack()[0];
+    org.eclipse.lsp4j.debug.DisassembleArguments da = new org.eclipse.lsp4j.debug.DisassembleArguments();
+    da.setMemoryReference(top.getInstructionPointerReference());
+    da.setInstructionOffset(-2);
+    da.setInstructionCount(6);
+    var ins = get(server.disassemble(da)).getInstructions();
+    assertEquals(6, ins.length);
+    assertEquals(top.getInstructionPointerReference(), ins[2].getAddress());
+    assertTrue(ins[2].getSymbol().endsWith("List#append"), ins[2].getSymbol());
+    assertEquals(line, ins[2].getLine());
+    for (var in : ins) {
+      assertFalse(in.getInstruction().isEmpty());
+      assertTrue(in.getInstruction().matches("[a-z_0-9.]+( .*)?"), in.getInstruction());
+    }
+    da.setMemoryReference("0x0");
+    da.setInstructionOffset(-3);
+    da.setInstructionCount(4);
+    ins = get(server.disassemble(da)).getInstructions();
+    assertEquals("invalid", ins[0].getPresentationHint().toString().toLowerCase());
+    assertFalse(ins[3].getInstruction().isEmpty(), "the module's first instruction");
+  }
+
+  @Test
+  void aDataBreakpointStopsAfterTheWrite() throws Exception {
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
+    SetFunctionBreakpointsArguments fa = new SetFunctionBreakpointsArguments();
+    FunctionBreakpoint fb = new FunctionBreakpoint();
+    fb.setName("build");
+    fa.setBreakpoints(new FunctionBreakpoint[] {fb});
+    get(server.setFunctionBreakpoints(fa));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    next("stopped");
+    long count = Long.parseLong(evaluate("list + 8"));
+    org.eclipse.lsp4j.debug.DataBreakpointInfoArguments di = new org.eclipse.lsp4j.debug.DataBreakpointInfoArguments();
+    di.setName("0x" + Long.toHexString(count));
+    di.setBytes(4);
+    var info = get(server.dataBreakpointInfo(di));
+    assertEquals("0x" + Long.toHexString(count) + "/4", info.getDataId());
+    org.eclipse.lsp4j.debug.SetDataBreakpointsArguments sd = new org.eclipse.lsp4j.debug.SetDataBreakpointsArguments();
+    org.eclipse.lsp4j.debug.DataBreakpoint db = new org.eclipse.lsp4j.debug.DataBreakpoint();
+    db.setDataId(info.getDataId());
+    sd.setBreakpoints(new org.eclipse.lsp4j.debug.DataBreakpoint[] {db});
+    assertTrue(get(server.setDataBreakpoints(sd)).getBreakpoints()[0].isVerified());
+    fa.setBreakpoints(new FunctionBreakpoint[0]);
+    get(server.setFunctionBreakpoints(fa));
+    get(server.continue_(new ContinueArguments()));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("data breakpoint", st.getReason());
+    assertEquals("1", evaluate("load<i32>(" + count + ")"), "stopped after the write of count = 1");
+    assertTrue(stack()[0].getName().contains("List#"), stack()[0].getName());
+    sd.setBreakpoints(new org.eclipse.lsp4j.debug.DataBreakpoint[0]);
+    get(server.setDataBreakpoints(sd));
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+    di.setName("not an address");
+    assertEquals(null, get(server.dataBreakpointInfo(di)).getDataId());
+  }
 }

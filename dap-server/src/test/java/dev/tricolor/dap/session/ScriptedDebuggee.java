@@ -109,6 +109,13 @@ final class ScriptedDebuggee implements Debuggee {
   }
 
   @Override
+  public synchronized int addWatch(long address, long length) {
+    int id = nextId++;
+    breakpoints.put(id, new BreakTarget.Offset(address));
+    return id;
+  }
+
+  @Override
   public void removeBreakpoint(int id) {
     breakpoints.remove(id);
   }
@@ -149,6 +156,41 @@ final class ScriptedDebuggee implements Debuggee {
       @Override
       public EvalContext evalContext(int frameIndex) {
         return new MemoryEvalContext(memory).scope(locals(frameIndex)).scope(globals());
+      }
+
+      @Override
+      public Value setLocal(int frameIndex, String name, Value value) {
+        if (!name.equals("depth") || !(value instanceof Value.Int i)) {
+          throw new RequestException("only depth can be set, to an integer");
+        }
+        depth = (int) i.bits();
+        return Value.Int.i32(depth);
+      }
+
+      @Override
+      public Value setGlobal(String name, Value value) {
+        throw new RequestException("global '" + name + "' is immutable");
+      }
+
+      @Override
+      public long memorySize() {
+        return memory.size();
+      }
+
+      @Override
+      public byte[] readMemory(long address, int count) {
+        return memory.read(address, (int) Math.max(0, Math.min(count, memory.size() - address)));
+      }
+
+      @Override
+      public int writeMemory(long address, byte[] data) {
+        memory.write(address, data);
+        return data.length;
+      }
+
+      @Override
+      public List<Instruction> disassemble(long address, int instructionOffset, int count) {
+        return List.of();
       }
     };
   }
