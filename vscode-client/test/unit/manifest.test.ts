@@ -2,6 +2,7 @@
 // launch.json schema, with the contract's type, and nothing else is.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -114,5 +115,18 @@ describe('eclipse/tricolor.launch', () => {
     const repoPath = (p: string) => p.replace(/^\$\{workspace_loc:\/tricolor([^}]*)\}$/, (_, rest) => path.join(CLIENT_ROOT, '..', rest));
     assert.ok(fs.existsSync(repoPath(params.program)), `${params.program} is in the repository`);
     assert.ok(fs.existsSync(path.join(repoPath(params.cwd), 'programs', 'list.ts')), 'cwd is where asc ran, so the map\'s sources resolve');
+  });
+});
+
+describe('the .vsix contents (vsce ls, as npm run package would pack)', () => {
+  it('holds the compiled extension, the page and its style, and no sources, tests or dependencies', { timeout: 60_000 }, () => {
+    const vsce = path.join(CLIENT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const listed = execFileSync(process.execPath, [vsce, 'ls'], { cwd: CLIENT_ROOT, encoding: 'utf8' }).trim().split('\n');
+    const main = path.posix.normalize(manifest.main);
+    for (const required of [main, 'package.json', 'README.md', 'media/heapView.css', 'out/webview/webview/main.js', 'out/webview/webview/heapPicture.js']) {
+      assert.ok(listed.includes(required), `${required} is packed`);
+    }
+    const allowed = /^(package\.json|README\.md|LICENSE|server\/dap-server\.jar|media\/[^/]+\.css|out\/(src|webview)\/.+\.js)$/;
+    for (const file of listed) assert.match(file, allowed, `${file} does not belong in the .vsix`);
   });
 });
