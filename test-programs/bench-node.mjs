@@ -15,15 +15,22 @@ import { typed } from "./lib/runner.mjs";
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : fallback;
+function parseArgs(argv) {
+  const options = { warmup: 3, iterations: 10, build: "release,debug" };
+  const names = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith("--")) names.push(a);
+    else if (a.slice(2) in options && i + 1 < argv.length) options[a.slice(2)] = argv[++i];
+    else throw new Error(`unknown option ${a} (use --warmup N, --iterations N, --build release,debug)`);
+  }
+  return { ...options, names };
 }
-const optionValues = new Set(["--warmup", "--iterations", "--build"].map((o) => option(o, null)));
-const warmup = Number(option("--warmup", 3));
-const iterations = Number(option("--iterations", 10));
-const builds = option("--build", "release,debug").split(",");
-const only = process.argv.slice(2).filter((a) => !a.startsWith("--") && !optionValues.has(a));
+const args = parseArgs(process.argv.slice(2));
+const warmup = Number(args.warmup);
+const iterations = Number(args.iterations);
+const builds = args.build.split(",");
+const only = args.names;
 
 const { workloads } = JSON.parse(readFileSync(join(ROOT, "bench/workloads.json"), "utf8"));
 

@@ -107,13 +107,11 @@ function checkExpectation(step, expect) {
   if (step.outcome !== "return") return `expected ${JSON.stringify(expect)}`;
   const r = step.results[0];
   if (r === undefined) return expect === null ? null : `expected ${JSON.stringify(expect)}, got no result`;
-  const got = r.type === "i64" ? r.value : r.value;
-  const want = r.type === "i64" ? String(expect) : expect;
-  if (r.type === "f32" || r.type === "f64") {
-    const tol = Math.abs(want) * 1e-12;
-    return typeof got === "number" && Math.abs(got - want) <= tol ? null : `expected ${want}`;
-  }
-  return got === want ? null : `expected ${JSON.stringify(want)}`;
+  // Exact: an expected value is converted like an argument, then compared as a typed value
+  // (floats by their bits, so -0 and 0 differ; NaN compares by NaN-ness only).
+  const want = typed(r.type, toJs(r.type, expect));
+  if ((r.type === "f32" || r.type === "f64") && want.value === "NaN") return r.value === "NaN" ? null : "expected NaN";
+  return JSON.stringify(want) === JSON.stringify(r) ? null : `expected ${JSON.stringify(want)}`;
 }
 
 /**
