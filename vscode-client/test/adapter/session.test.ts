@@ -96,13 +96,14 @@ describe('launch', () => {
   ];
   for (const [what, args, message] of refused) {
     it(`refuses ${what} with a message naming it, and stays up`, async () => {
+      // `initialized` may come right after the initialize response or after a launch.
+      const initialized = dc.waitForEvent('initialized');
       await dc.initializeRequest();
       await assert.rejects(dc.launchRequest({ ...launchArgs('list'), ...args } as DebugProtocol.LaunchRequestArguments), message);
       const exited = dc.waitForEvent('exited');
-      await Promise.all([
-        dc.launchRequest(launchArgs('list', { invoke: 'build', args: [2] })),
-        dc.waitForEvent('initialized').then(() => dc.configurationDoneRequest()),
-      ]);
+      await dc.launchRequest(launchArgs('list', { invoke: 'build', args: [2] }));
+      await initialized;
+      await dc.configurationDoneRequest();
       assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 0);
     });
   }
@@ -152,7 +153,9 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
   });
 
   it('moves a breakpoint on a line without code to the next line with code', async () => {
-    await dc.initializeRequest();
+    const stopped = stoppedEvent();
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [1], stopOnEntry: true }));
+    await stopped;
     const comment = lineOf('list', 'after-build') + 3; // the doc comment of sum()
     const set = await dc.setBreakpointsRequest({ source: { path: source('list') }, breakpoints: [{ line: comment }] });
     const bp = set.body.breakpoints[0];
@@ -180,7 +183,9 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     // Third stop: two Items exist.
     const event = await stopAtAllocation(3);
     const frame = await topFrame(dc, event.body.threadId!);
-    const heap = (await dc.scopesRequest({ frameId: frame.id })).body.scopes.find((s) => s.name === 'Heap')!;
+    const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
+    const heap = scopes.find((s) => s.name === 'Heap')!;
+    assert.ok(heap, `a Heap scope among ${scopes.map((s) => s.name).join(', ')}`);
     const rtSizes = await findVariables(heap.variablesReference, (v) => v.name === 'rtSize', 4);
     assert.ok(rtSizes.length >= 2, 'object headers are shown');
     const withMemory = await findVariables(heap.variablesReference, (v) => v.memoryReference !== undefined && /Item/.test(`${v.name} ${v.type ?? ''} ${v.value}`), 3);
