@@ -917,11 +917,11 @@ public final class Interpreter {
 
   private WasmFunction resolveIndirect(Table t, int i, int expectedType) {
     if (i < 0 || i >= t.elements.length) {
-      throw new Trap(TrapKind.UNDEFINED_ELEMENT);
+      throw new Trap(TrapKind.UNDEFINED_ELEMENT, "undefined element " + Integer.toUnsignedString(i));
     }
     long ref = t.elements[i];
     if (ref == 0) {
-      throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
+      throw new Trap(TrapKind.UNINITIALIZED_ELEMENT, "uninitialized element " + i);
     }
     WasmFunction f = store.function(ref);
     if (f.typeId != expectedType) {
