@@ -373,7 +373,18 @@ public final class Interpreter {
     try {
       for (;;) {
         int op = code[pc++];
-        for (;;) {
+        if (op == Op.BREAK) {
+          publish(fn, pc - 1, fp, sp, depth);
+          ExecutionHook h = hook;
+          if (h != null) {
+            h.onBreak(this);
+          }
+          code = fn.active;
+          stack = this.stack;
+          mem = memory.bytes();
+          op = fn.compiled.pristine[pc - 1];
+        }
+        {
           switch (op) {
             case Op.UNREACHABLE:
               throw new Trap(TrapKind.UNREACHABLE);
@@ -544,18 +555,6 @@ public final class Interpreter {
               stack = this.stack;
               mem = memory.bytes();
               break;
-            }
-            case Op.BREAK: {
-              publish(fn, pc - 1, fp, sp, depth);
-              ExecutionHook h = hook;
-              if (h != null) {
-                h.onBreak(this);
-              }
-              code = fn.active;
-              stack = this.stack;
-              mem = memory.bytes();
-              op = fn.compiled.pristine[pc - 1];
-              continue;
             }
             case Op.DROP:
               sp--;
@@ -880,7 +879,6 @@ public final class Interpreter {
               }
               break;
           }
-          break;
         }
       }
     } catch (Trap t) {
