@@ -26,6 +26,9 @@ public final class CompiledCode {
   private int[] stepping;
   final int[] instructionPcs;
   final int[] instructionOffsets;
+  /** Offsets of WebAssembly instructions fused into the instruction at aliasPcs[i]. */
+  private final int[] aliasOffsets;
+  private final int[] aliasPcs;
   /** Value type codes (0x7F i32, 0x7E i64, 0x7D f32, 0x7C f64, 0x70 funcref, 0x6F externref). */
   final byte[] localTypes;
   final int numParams;
@@ -41,6 +44,8 @@ public final class CompiledCode {
       int[] code,
       int[] instructionPcs,
       int[] instructionOffsets,
+      int[] aliasOffsets,
+      int[] aliasPcs,
       byte[] localTypes,
       int numParams,
       int numResults,
@@ -51,6 +56,8 @@ public final class CompiledCode {
     this.patched = code.clone();
     this.instructionPcs = instructionPcs;
     this.instructionOffsets = instructionOffsets;
+    this.aliasOffsets = aliasOffsets;
+    this.aliasPcs = aliasPcs;
     this.localTypes = localTypes;
     this.numParams = numParams;
     this.numLocals = localTypes.length;
@@ -98,6 +105,12 @@ public final class CompiledCode {
   public int pcAt(int offset) {
     if (offset < startOffset || offset > endOffset) {
       return -1;
+    }
+    // The second half of a superinstruction: stop before the whole of it.
+    for (int k = 0; k < aliasOffsets.length; k++) {
+      if (aliasOffsets[k] == offset) {
+        return aliasPcs[k];
+      }
     }
     int i = Arrays.binarySearch(instructionOffsets, offset);
     if (i < 0) {

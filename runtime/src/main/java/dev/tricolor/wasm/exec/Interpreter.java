@@ -568,6 +568,30 @@ public final class Interpreter {
             case Op.LOCAL_GET:
               stack[sp++] = stack[fp + code[pc++]];
               break;
+            case Op.LOCAL_GET2:
+              stack[sp] = stack[fp + code[pc]];
+              stack[sp + 1] = stack[fp + code[pc + 1]];
+              sp += 2;
+              pc += 2;
+              break;
+            case Op.LOCAL_GET_CONST:
+              stack[sp] = stack[fp + code[pc]];
+              stack[sp + 1] = code[pc + 1];
+              sp += 2;
+              pc += 2;
+              break;
+            case Op.LOCAL_ADD_CONST:
+              stack[sp++] = (int) stack[fp + code[pc]] + code[pc + 1];
+              pc += 2;
+              break;
+            case Op.LOCAL_LOAD32:
+              stack[sp++] = Mem.i32(mem, stack[fp + code[pc]], code[pc + 1]);
+              pc += 2;
+              break;
+            case Op.LOCAL_LOAD64:
+              stack[sp++] = Mem.i64(mem, stack[fp + code[pc]], code[pc + 1]);
+              pc += 2;
+              break;
             case Op.LOCAL_SET:
               stack[fp + code[pc++]] = stack[--sp];
               break;

@@ -56,7 +56,18 @@ public final class Op {
   public static final int CALL = 0x10;
   /** CALL_INDIRECT typeIndex tableIndex. */
   public static final int CALL_INDIRECT = 0x11;
-  /** LOCAL_GET_I32_ADD / superinstructions: reserved range 0x12..0x19. */
+  // Superinstructions (0x12..0x19): two WebAssembly instructions in one dispatch. The
+  // translator fuses only neighbours with no branch target between them.
+  /** LOCAL_GET2 a b: local.get a; local.get b. */
+  public static final int LOCAL_GET2 = 0x12;
+  /** LOCAL_GET_CONST x c: local.get x; i32.const c. */
+  public static final int LOCAL_GET_CONST = 0x13;
+  /** LOCAL_ADD_CONST x c: local.get x; i32.const c; i32.add (or i32.sub of -c). */
+  public static final int LOCAL_ADD_CONST = 0x14;
+  /** LOCAL_LOAD32 x offset: local.get x; i32.load or f32.load. */
+  public static final int LOCAL_LOAD32 = 0x15;
+  /** LOCAL_LOAD64 x offset: local.get x; i64.load or f64.load. */
+  public static final int LOCAL_LOAD64 = 0x16;
   public static final int DROP = 0x1A;
   public static final int SELECT = 0x1B;
 
@@ -284,7 +295,8 @@ public final class Op {
     for (int op = I32_LOAD; op <= I64_STORE32; op++) {
       IMMEDIATES[op] = 1;
     }
-    for (int op : new int[] {I64_CONST, F64_CONST, CALL_INDIRECT, TABLE_INIT, TABLE_COPY}) {
+    for (int op : new int[] {I64_CONST, F64_CONST, CALL_INDIRECT, TABLE_INIT, TABLE_COPY,
+        LOCAL_GET2, LOCAL_GET_CONST, LOCAL_ADD_CONST, LOCAL_LOAD32, LOCAL_LOAD64}) {
       IMMEDIATES[op] = 2;
     }
     for (int op : new int[] {BR_ADJ, BR_IF_ADJ, BR_BACK_ADJ, BR_IF_BACK_ADJ}) {
@@ -294,6 +306,7 @@ public final class Op {
 
   /** Words the instruction at {@code pc} occupies, opcode included. */
   public static int length(int[] code, int pc, int opcode) {
+    // code may be null for any opcode but BR_TABLE
     if (opcode == BR_TABLE) {
       return 2 + 3 * (code[pc + 1] + 1);
     }

@@ -35,6 +35,11 @@ public final class Translator {
   private final IntBuffer out = new IntBuffer(256);
   private final IntBuffer pcs = new IntBuffer(128);
   private final IntBuffer offsets = new IntBuffer(128);
+  /** Module offsets of instructions fused into the one before, and that one's pc. */
+  private final IntBuffer aliasOffsets = new IntBuffer(16);
+  private final IntBuffer aliasPcs = new IntBuffer(16);
+  /** Pc of the last instruction the next one may fuse into, or -1 after a possible label. */
+  private int fusePc = -1;
   private Control[] controls = new Control[16];
   private int depth;
   private int height;
@@ -100,6 +105,8 @@ public final class Translator {
         out.toArray(),
         pcs.toArray(),
         offsets.toArray(),
+        aliasOffsets.toArray(),
+        aliasPcs.toArray(),
         localTypes,
         numParams,
         numResults,
@@ -170,7 +177,24 @@ public final class Translator {
 
   private void emit(int offset, int op) {
     markInstruction(offset);
+    fusePc = out.size();
     out.add(op);
+  }
+
+  /** Whether the last instruction is {@code op} and nothing may branch to just after it. */
+  private boolean after(int op) {
+    return fusePc >= 0 && out.get(fusePc) == op && out.size() == fusePc + 1 + immediates(op);
+  }
+
+  private static int immediates(int op) {
+    return Op.length(null, 0, op) - 1;
+  }
+
+  /** Turns the last instruction into {@code fused}, which now also stands for offset {@code at}. */
+  private void fuse(int at, int fused) {
+    out.set(fusePc, fused);
+    aliasOffsets.add(at);
+    aliasPcs.add(fusePc);
   }
 
   private void adjust(int delta) {
@@ -184,6 +208,13 @@ public final class Translator {
     int at = p;
     int opcode = bytes[p++] & 0xFF;
     boolean live = live();
+    instruction(at, opcode, live);
+    if (opcode >= 0x02 && opcode <= 0x11) {
+      fusePc = -1; // labels, branches and calls: what follows may be a branch target
+    }
+  }
+
+  private void instruction(int at, int opcode, boolean live) {
     switch (opcode) {
       case 0x00 -> { // unreachable
         if (live) {
@@ -244,7 +275,16 @@ public final class Translator {
         p += n; // value types are single bytes in Wasm 2.0
         simple(at, live, Op.SELECT, -2);
       }
-      case 0x20 -> withIndex(at, live, Op.LOCAL_GET, 1);
+      case 0x20 -> {
+        if (live && after(Op.LOCAL_GET)) {
+          int x = readU32();
+          fuse(at, Op.LOCAL_GET2);
+          out.add(x);
+          adjust(1);
+        } else {
+          withIndex(at, live, Op.LOCAL_GET, 1);
+        }
+      }
       case 0x21 -> withIndex(at, live, Op.LOCAL_SET, -1);
       case 0x22 -> withIndex(at, live, Op.LOCAL_TEE, 0);
       case 0x23 -> withIndex(at, live, Op.GLOBAL_GET, 1);
@@ -257,7 +297,11 @@ public final class Translator {
       }
       case 0x41 -> {
         int v = readS32();
-        if (live) {
+        if (live && after(Op.LOCAL_GET)) {
+          fuse(at, Op.LOCAL_GET_CONST);
+          out.add(v);
+          adjust(1);
+        } else if (live) {
           emit(at, Op.I32_CONST);
           out.add(v);
           adjust(1);
@@ -306,11 +350,22 @@ public final class Translator {
         if (opcode >= 0x28 && opcode <= 0x3E) {
           readU32(); // alignment: a hint only
           int offset = readU32();
-          if (live) {
+          if (live && opcode <= Op.F64_LOAD && after(Op.LOCAL_GET)) {
+            boolean wide = opcode == Op.I64_LOAD || opcode == Op.F64_LOAD;
+            fuse(at, wide ? Op.LOCAL_LOAD64 : Op.LOCAL_LOAD32);
+            out.add(offset);
+          } else if (live) {
             emit(at, opcode);
             out.add(offset);
             adjust(opcode >= Op.I32_STORE ? -2 : 0);
           }
+        } else if (live && (opcode == Op.I32_ADD || opcode == Op.I32_SUB)
+            && after(Op.LOCAL_GET_CONST)) {
+          fuse(at, Op.LOCAL_ADD_CONST);
+          if (opcode == Op.I32_SUB) {
+            out.set(fusePc + 2, -out.get(fusePc + 2));
+          }
+          adjust(-1);
         } else if (opcode >= 0x45 && opcode <= 0xC4) {
           simple(at, live, opcode, numericEffect(opcode));
         } else {
@@ -408,7 +463,11 @@ public final class Translator {
     }
     if (opcode == 0x04) {
       adjust(-1); // the condition
-      emit(at, Op.BR_UNLESS);
+      if (after(Op.I32_EQZ)) {
+        fuse(at, Op.BR_IF); // if (i32.eqz x): skip the then-branch when x is not zero
+      } else {
+        emit(at, Op.BR_UNLESS);
+      }
       int fix = out.size();
       out.add(-1);
       Control c = push(KIND_IF, height - params, params, results, false);
@@ -500,7 +559,11 @@ public final class Translator {
     } else {
       op = conditional ? (plain ? Op.BR_IF : Op.BR_IF_ADJ) : (plain ? Op.BR : Op.BR_ADJ);
     }
-    emit(at, op);
+    if (conditional && plain && !back && after(Op.I32_EQZ)) {
+      fuse(at, op == Op.BR_IF ? Op.BR_UNLESS : op);
+    } else {
+      emit(at, op);
+    }
     target(t);
     if (!plain) {
       out.add(t.startHeight);

@@ -64,6 +64,21 @@ class DebuggerTest {
   }
 
   @Test
+  void aBreakpointInsideASuperinstructionStopsBeforeAllOfIt() {
+    Store store = new Store();
+    Instance inst = new HandBuilt(store).func("fib", sig("i", "i"), FIB).build();
+    List<Long> seen = new ArrayList<>();
+    // offset 4 is the i32.const 2 that runs fused with the local.get 0 at offset 2
+    Probe p = Debugger.attach(store).breakAt(inst, 4, (s, st) -> {
+      seen.add(st.top().local(0));
+      return Resume.CONTINUE;
+    });
+    assertEquals(2, p.codeOffset());
+    assertEquals(1, inst.call("fib", 2)[0]);
+    assertEquals(List.of(2L, 1L, 0L), seen);
+  }
+
+  @Test
   void entryAndExitProbesSeeArgumentsAndResults() {
     Store store = new Store();
     Instance inst = new HandBuilt(store).func("fib", sig("i", "i"), FIB).build();
@@ -99,9 +114,10 @@ class DebuggerTest {
     });
     d.stopAtNextInstruction();
     assertEquals(1, inst.call("fib", 2)[0]);
-    // fib(2) at depth 1 only: local.get, i32.const, i32.lt_s, if, [else branch] local.get,
-    // i32.const, i32.sub, call, local.get, i32.const, i32.sub, call, i32.add, end
-    assertEquals(List.of(2, 4, 6, 7, 12, 14, 16, 17, 19, 21, 23, 24, 26, 28), offsets);
+    // fib(2) at depth 1 only: [local.get, i32.const], i32.lt_s, if, [else branch]
+    // [local.get, i32.const, i32.sub], call, [local.get, i32.const, i32.sub], call, i32.add, end
+    // (bracketed neighbours run as one superinstruction: one step)
+    assertEquals(List.of(2, 6, 7, 12, 17, 19, 24, 26, 28), offsets);
     assertTrue(depths.stream().allMatch(n -> n == 1));
 
     offsets.clear();
@@ -111,10 +127,10 @@ class DebuggerTest {
     });
     d.stopAtNextInstruction();
     assertEquals(1, inst.call("fib", 2)[0]);
-    // fib(1) and fib(0) each run 7: local.get, i32.const, i32.lt_s, if, local.get, the jump
+    // fib(1) and fib(0) each run 6: [local.get, i32.const], i32.lt_s, if, local.get, the jump
     // over the else branch (at the else's offset), the final end.
-    assertEquals(14 + 2 * 7, offsets.size());
-    assertEquals(List.of(2, 4, 6, 7, 9, 11, 28), offsets.subList(8, 15));
+    assertEquals(9 + 2 * 6, offsets.size());
+    assertEquals(List.of(2, 6, 7, 9, 11, 28), offsets.subList(5, 11));
   }
 
   @Test
