@@ -5,6 +5,10 @@ import dev.tricolor.dap.expr.MemoryEvalContext;
 import dev.tricolor.dap.expr.Value;
 import dev.tricolor.dap.session.Debuggee;
 import dev.tricolor.dap.session.RequestException;
+import dev.tricolor.heap.read.HeapReader;
+import dev.tricolor.heap.read.HeapSnapshot;
+import dev.tricolor.heap.read.RuntimeGlobals;
+import dev.tricolor.heap.symbols.RuntimeSymbols;
 import dev.tricolor.wasm.debug.ProgramState;
 import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GlobalCell;
@@ -139,6 +143,25 @@ final class EngineProgramView implements Debuggee.ProgramView {
     } catch (IllegalArgumentException e) {
       throw new RequestException("cannot set '" + name + "' (" + t + "): " + e.getMessage());
     }
+  }
+
+  private HeapSnapshot heap;
+
+  @Override
+  public HeapSnapshot heap() {
+    if (heap == null) {
+      if (instance.memory() == null) {
+        throw new RequestException("the program has no linear memory, so no heap");
+      }
+      try {
+        RuntimeSymbols symbols = RuntimeSymbols.resolve(instance.module());
+        RuntimeGlobals globals = symbols.globals(instance);
+        heap = HeapReader.read(instance.memory(), globals, symbols.types(instance.memory().bytes(), globals));
+      } catch (RuntimeException e) {
+        throw new RequestException("the heap cannot be read: " + e, e);
+      }
+    }
+    return heap;
   }
 
   @Override

@@ -116,6 +116,13 @@ public interface Debuggee {
     /** Writes {@code data} at {@code address}; returns how many bytes fit in memory. */
     int writeMemory(long address, byte[] data);
 
+    /**
+     * The AssemblyScript heap as it is at this stop, read once per stop.
+     *
+     * @throws RequestException saying why when there is no heap to read (no memory, no runtime)
+     */
+    dev.tricolor.heap.read.HeapSnapshot heap();
+
     /** Instructions around {@code address}: see {@link Instruction}. */
     List<Instruction> disassemble(long address, int instructionOffset, int count);
   }

@@ -5,6 +5,7 @@ import dev.tricolor.dap.expr.ExpressionException;
 import dev.tricolor.dap.expr.Value;
 import dev.tricolor.dap.sourcemap.MappedSources;
 import dev.tricolor.dap.sourcemap.SourcePosition;
+import dev.tricolor.dap.variables.HeapTree;
 import dev.tricolor.dap.variables.NamedValues;
 import dev.tricolor.dap.variables.VariableNode;
 import dev.tricolor.dap.variables.VariablesView;
@@ -82,8 +83,15 @@ final class Inspector {
     Scope globals =
         scope("Globals", at.handles().add(new NamedValues(view::globals,
             (name, text) -> view.setGlobal(name, evaluateValue(text, view, frame)))));
+    java.util.List<Scope> all = new java.util.ArrayList<>(java.util.List.of(locals, globals));
+    HeapTree tree = new HeapTree(view::heap);
+    Scope heap = scope("Heap", at.handles().add(tree.heapScope()));
+    heap.setExpensive(true);
+    all.add(heap);
+    all.add(scope("GC", at.handles().add(tree.gcScope())));
+    all.add(scope("Allocator", at.handles().add(tree.allocatorScope())));
     ScopesResponse r = new ScopesResponse();
-    r.setScopes(new Scope[] {locals, globals});
+    r.setScopes(all.toArray(new Scope[0]));
     return r;
   }
 

@@ -58,6 +58,7 @@ import org.eclipse.lsp4j.debug.ThreadsResponse;
 import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.eclipse.lsp4j.debug.VariablesResponse;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 
 /**
  * The lsp4j face of a session: each request is translated to one session or inspector call.
@@ -285,10 +286,15 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
         r.setVariablesReference(0);
         return CompletableFuture.completedFuture(r);
       }
-      throw new RequestException(
-          args.getExpression().trim() + " needs the heap model, which is not part of this build yet");
+      return session.atStop(at -> ReplCommands.atStop(at, args.getExpression()));
     }
     return session.atStop(at -> Inspector.evaluate(at, args));
+  }
+
+  /** {@code tricolor/heapMap}: the heap's blocks for a client's heap picture (DAP-CONTRACT.md). */
+  @JsonRequest("tricolor/heapMap")
+  public CompletableFuture<Object> heapMap() {
+    return session.atStop(at -> HeapMap.answer(at.view().heap()));
   }
 
   @Override

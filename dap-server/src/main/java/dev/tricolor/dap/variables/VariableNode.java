@@ -10,7 +10,7 @@ import java.util.List;
  * <p>The heap views (object groups, objects, headers, array slices) join this hierarchy when the
  * heap model is there.
  */
-public sealed interface VariableNode permits NamedValues, IndexedValues {
+public sealed interface VariableNode permits NamedValues, IndexedValues, NamedNodes {
   /** Children shown by name (DAP {@code namedVariables}). */
   int namedCount();
 

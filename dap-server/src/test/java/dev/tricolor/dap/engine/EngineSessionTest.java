@@ -94,9 +94,12 @@ class EngineSessionTest {
         events.add(new Object[] {"breakpoint", a});
       }
     };
-    Launcher<IDebugProtocolServer> l = DSPLauncher.createClientLauncher(client,
-        java.nio.channels.Channels.newInputStream(s2c.source()),
-        java.nio.channels.Channels.newOutputStream(c2s.sink()));
+    Launcher<HeapMapClient> l = new org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher.Builder<HeapMapClient>()
+        .setLocalService(client)
+        .setRemoteInterface(HeapMapClient.class)
+        .setInput(java.nio.channels.Channels.newInputStream(s2c.source()))
+        .setOutput(java.nio.channels.Channels.newOutputStream(c2s.sink()))
+        .create();
     l.startListening();
     server = l.getRemoteProxy();
     InitializeRequestArguments a = new InitializeRequestArguments();
@@ -526,5 +529,83 @@ class EngineSessionTest {
     assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
     di.setName("not an address");
     assertEquals(null, get(server.dataBreakpointInfo(di)).getDataId());
+  }
+  /** The heap the VS Code client's picture was recorded from (Node), answered by the server. */
+  @Test
+  void heapMapEqualsTheHeapRecordedUnderNode() throws Exception {
+    Path fixture = TestPaths.repositoryRoot().resolve("vscode-client/test/fixtures/heapmap");
+    assumeTrue(Files.isRegularFile(fixture.resolve("heapmap.json")), "SKIPPED: no heapmap fixture");
+    List<String> lines = Files.readAllLines(fixture.resolve("program.ts"));
+    int line = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("// @bp:recorded")) {
+        line = i + 1;
+      }
+    }
+    Map<String, Object> args = new HashMap<>();
+    args.put("program", fixture.resolve("program.wasm").toString());
+    args.put("cwd", fixture.toString());
+    args.put("invoke", "scenario");
+    get(server.launch(args));
+    SetBreakpointsArguments a = new SetBreakpointsArguments();
+    Source src = new Source();
+    src.setPath(fixture.resolve("program.ts").toString());
+    a.setSource(src);
+    a.setBreakpoints(new SourceBreakpoint[] {at(line)});
+    assertTrue(get(server.setBreakpoints(a)).getBreakpoints()[0].isVerified());
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    assertEquals("breakpoint", ((StoppedEventArguments) next("stopped")).getReason());
+
+    Object answer = get(((HeapMapClient) server).heapMap());
+    com.google.gson.JsonElement got = new com.google.gson.GsonBuilder().serializeNulls().create().toJsonTree(answer);
+    com.google.gson.JsonElement want =
+        com.google.gson.JsonParser.parseString(Files.readString(fixture.resolve("heapmap.json")));
+    assertEquals(want.getAsJsonObject().get("gcState"), got.getAsJsonObject().get("gcState"));
+    assertEquals(want.getAsJsonObject().get("blocks").getAsJsonArray().size(),
+        got.getAsJsonObject().get("blocks").getAsJsonArray().size());
+    assertEquals(want, got, "the server reads the heap exactly as Node recorded it");
+
+    // The same heap through the scopes: the Heap scope groups by class, the GC scope agrees.
+    ScopesArguments sa = new ScopesArguments();
+    sa.setFrameId(stack()[0].getId());
+    var scopes = get(server.scopes(sa)).getScopes();
+    VariablesArguments va = new VariablesArguments();
+    va.setVariablesReference(scopes[3].getVariablesReference());
+    Map<String, String> gc = new HashMap<>();
+    for (Variable v : get(server.variables(va)).getVariables()) {
+      gc.put(v.getName(), v.getValue());
+    }
+    assertEquals("\"mark\"", gc.get("state"));
+    va.setVariablesReference(scopes[2].getVariablesReference());
+    Variable[] groups = get(server.variables(va)).getVariables();
+    Variable node = Arrays.stream(groups).filter(v -> v.getName().equals("Node")).findFirst().orElseThrow();
+    assertTrue(node.getIndexedVariables() > 0, node.getValue());
+    va.setVariablesReference(node.getVariablesReference());
+    va.setFilter(org.eclipse.lsp4j.debug.VariablesArgumentsFilter.INDEXED);
+    va.setStart(0);
+    va.setCount(1);
+    Variable first = get(server.variables(va)).getVariables()[0];
+    assertTrue(first.getValue().startsWith("Node @ 0x"), first.getValue());
+    assertNotNull(first.getMemoryReference());
+    va.setVariablesReference(first.getVariablesReference());
+    va.setFilter(null);
+    Variable[] parts = get(server.variables(va)).getVariables();
+    assertEquals("header", parts[0].getName());
+    assertEquals("color", parts[1].getName());
+    EvaluateArguments ea = new EvaluateArguments();
+    ea.setExpression(":heap");
+    assertTrue(get(server.evaluate(ea)).getResult().contains("Node"));
+    ea.setExpression(":check");
+    assertNotNull(get(server.evaluate(ea)).getResult());
+    ea.setExpression(":object " + first.getMemoryReference());
+    var obj = get(server.evaluate(ea));
+    assertEquals(first.getValue(), obj.getResult());
+    assertTrue(obj.getVariablesReference() > 0);
+  }
+
+  /** The server's custom request, as a client declares it. */
+  interface HeapMapClient extends IDebugProtocolServer {
+    @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("tricolor/heapMap")
+    CompletableFuture<Object> heapMap();
   }
 }

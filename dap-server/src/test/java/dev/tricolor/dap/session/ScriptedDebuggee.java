@@ -173,6 +173,11 @@ final class ScriptedDebuggee implements Debuggee {
       }
 
       @Override
+      public dev.tricolor.heap.read.HeapSnapshot heap() {
+        throw new RequestException("the scripted program has no AssemblyScript heap");
+      }
+
+      @Override
       public long memorySize() {
         return memory.size();
       }

@@ -242,7 +242,9 @@ class SessionTest {
     ScopesArguments scopesArgs = new ScopesArguments();
     scopesArgs.setFrameId(frames[0].getId());
     Scope[] scopes = get(s.server.scopes(scopesArgs)).getScopes();
-    assertEquals(List.of("Locals", "Globals"), Arrays.stream(scopes).map(Scope::getName).toList());
+    assertEquals(List.of("Locals", "Globals", "Heap", "GC", "Allocator"),
+        Arrays.stream(scopes).map(Scope::getName).toList());
+    assertTrue(scopes[2].isExpensive());
     VariablesArguments va = new VariablesArguments();
     va.setVariablesReference(scopes[0].getVariablesReference());
     Variable[] locals = get(s.server.variables(va)).getVariables();
