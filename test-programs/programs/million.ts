@@ -1,42 +1,79 @@
-// A large live heap for the heap readers' benchmark: n small objects of three classes, all kept
-// alive (a linked list held by a global), allocated by the program's own TLSF/ITCMS with the
-// collector running incrementally as it would. Each Cell holds a number and, every 16th, a
-// string; every 64th a small Array<i32> (with its buffer).
+// A heap of many live objects, for the heap model's speed benchmark (enumerate, classify and
+// check a heap of one million live objects). populate(n) creates n Items in one list; every
+// second Item also holds an ArrayBuffer and every tenth a Float64Array (which is two objects:
+// the view and its ArrayBuffer). It counts what it creates, so a reader can be checked:
+// populate(588235) holds exactly 1,000,000 objects (588,235 Items, 294,117 + 58,824 buffers,
+// 58,824 views; memory grows to 1024 pages, 64 MiB). The fixture runs a small n.
 
-class Cell {
-  next: Cell | null = null;
-  label: string | null = null;
-  data: Array<i32> | null = null;
-  constructor(public value: i32) {}
+class Item {
+  next: Item | null = null;
+  buffer: ArrayBuffer | null = null;
+  values: Float64Array | null = null;
+  constructor(public id: i32) {}
 }
 
-let head: Cell | null = null;
-let count = 0;
+let head: Item | null = null;
+let items = 0;
+let buffers = 0;
+let views = 0;
 
-/** Adds n cells to the list; returns the number of cells alive. */
-export function build(n: i32): i32 {
+/** Adds n Items (with their buffers and views) to the list; returns the objects held in total. */
+export function populate(n: i32): i32 {
   for (let i = 0; i < n; i++) {
-    const c = new Cell(i);
-    if ((i & 15) == 0) c.label = "c" + i.toString();
-    c.next = head;
-    head = c;
-    if ((i & 63) == 0) {
-      const a = new Array<i32>(2);
-      a[0] = i;
-      c.data = a;
+    const item = new Item(items);
+    if (items % 2 == 1) {
+      item.buffer = new ArrayBuffer(8);
+      buffers++;
     }
-    count++;
+    if (items % 10 == 0) {
+      item.values = new Float64Array(2); // the view and its own ArrayBuffer
+      views++;
+      buffers++;
+    }
+    item.next = head;
+    head = item;
+    items++;
   }
-  return count; // @bp:after-build
+  return liveObjects(); // @bp:populated
 }
 
-/** Cells alive, by walking the list. */
-export function walk(): i32 {
+/** Objects the program holds: Items, ArrayBuffers (own and views' backing) and Float64Arrays. */
+export function liveObjects(): i32 {
+  return items + buffers + views;
+}
+
+export function itemCount(): i32 {
+  return items;
+}
+
+export function bufferCount(): i32 {
+  return buffers;
+}
+
+export function viewCount(): i32 {
+  return views;
+}
+
+/** Items counted by walking the list (must equal itemCount()). */
+export function walkItems(): i32 {
   let n = 0;
-  let c = head;
-  while (c) {
+  let item = head;
+  while (item) {
     n++;
-    c = c.next;
+    item = item.next;
   }
   return n;
+}
+
+/** A full collection: nothing the program holds is freed. */
+export function collect(): i32 {
+  __collect();
+  return liveObjects();
+}
+
+/** Drops everything and collects. */
+export function clear(): void {
+  head = null;
+  items = buffers = views = 0;
+  __collect();
 }
