@@ -22,7 +22,16 @@ import dev.tricolor.wasm.host.AbortTrap;
 import dev.tricolor.wasm.host.AscHost;
 import dev.tricolor.wasm.model.FunctionBody;
 import dev.tricolor.wasm.model.WasmModule;
+import dev.tricolor.dap.expr.Value;
+import dev.tricolor.dap.session.ExceptionFilter;
+import dev.tricolor.heap.events.EventKind;
+import dev.tricolor.heap.events.GuestRuntimeEvents;
+import dev.tricolor.heap.events.RuntimeEvent;
+import dev.tricolor.heap.events.RuntimeEventListener;
+import dev.tricolor.heap.symbols.RuntimeSymbols;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +212,94 @@ final class EngineDebuggee implements Debuggee {
     }
   }
 
+  // Runtime events (alloc, free, collect) from the heap model's probes on the runtime.
+  private GuestRuntimeEvents events;
+  private Set<EventKind> eventKinds = Set.of();
+  private final RuntimeEventListener eventListener = this::onEvent;
+
+  @Override
+  public synchronized void setRuntimeEvents(Set<ExceptionFilter> filters) {
+    Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
+    if (filters.contains(ExceptionFilter.ALLOC)) {
+      kinds.add(EventKind.ALLOC);
+    }
+    if (filters.contains(ExceptionFilter.FREE)) {
+      kinds.add(EventKind.FREE);
+    }
+    if (filters.contains(ExceptionFilter.COLLECT)) {
+      kinds.add(EventKind.COLLECT);
+    }
+    eventKinds = kinds;
+    if (events != null) {
+      events.enable(kinds);
+    }
+  }
+
+  private void startEvents() {
+    if (events != null || instance == null) {
+      return;
+    }
+    try {
+      events = new GuestRuntimeEvents(
+          debugger, instance, RuntimeSymbols.resolve(loaded.module()), eventListener);
+      events.enable(eventKinds);
+    } catch (RuntimeException e) {
+      output.print(OutputEventArgumentsCategory.CONSOLE,
+          "heap events (alloc, free, collect) are not available for this program: " + e + "\n");
+    }
+  }
+
+  private dev.tricolor.wasm.debug.Resume onEvent(RuntimeEvent event, ProgramState state) {
+    RunOutcome.Stopped stop;
+    if (event instanceof RuntimeEvent.Allocated a) {
+      String d = name(a.className(), a.id()) + " allocated at 0x" + Integer.toHexString(a.address())
+          + " (" + a.size() + " bytes)";
+      stop = eventStop(ExceptionFilter.ALLOC, d, List.of(
+          new Value.Named("size", Value.Int.i32(a.size())), new Value.Named("id", Value.Int.i32(a.id())),
+          new Value.Named("className", new Value.Str(name(a.className(), a.id())))));
+    } else if (event instanceof RuntimeEvent.Free f) {
+      String d = (f.className() == null ? "block" : f.className()) + " freed at 0x"
+          + Integer.toHexString(f.address()) + " (" + f.size() + " bytes)";
+      stop = eventStop(ExceptionFilter.FREE, d, List.of(
+          new Value.Named("size", Value.Int.i32(f.size())), new Value.Named("id", Value.Int.i32(f.id())),
+          new Value.Named("className", new Value.Str(f.className() == null ? "" : f.className()))));
+    } else if (event instanceof RuntimeEvent.Collect c) {
+      String d = "garbage collection: " + c.phase().label()
+          + (c.total() >= 0 ? " (total " + c.total() + " bytes)" : "");
+      stop = eventStop(ExceptionFilter.COLLECT, d,
+          List.of(new Value.Named("phase", new Value.Str(c.phase().label()))));
+    } else {
+      return dev.tricolor.wasm.debug.Resume.CONTINUE; // Alloc (entry): the stop is at Allocated
+    }
+    Resume how = stops.stopped(stop, new EngineProgramView(state, instanceOf(state), disassembler));
+    switch (how.kind()) {
+      case TERMINATE:
+        lineStep = null;
+        return dev.tricolor.wasm.debug.Resume.TERMINATE;
+      case UNCHANGED:
+        return dev.tricolor.wasm.debug.Resume.CONTINUE; // a step in progress is not this probe's
+      case CONTINUE:
+        lineStep = null;
+        return dev.tricolor.wasm.debug.Resume.CONTINUE;
+      default:
+        // A step must belong to the program's own stop listener, not to the event probe: ask
+        // for a stop at the next instruction and go on stepping from there.
+        lineStep = how.granularity() == Resume.Granularity.INSTRUCTION || sourceMap().isEmpty()
+            ? null : new LineStep(how.kind(), state.interpreter().depth(), position(state));
+        debugger.stopAtNextInstruction();
+        return dev.tricolor.wasm.debug.Resume.CONTINUE;
+    }
+  }
+
+  private static String name(String className, int id) {
+    return className != null ? className : "class #" + id;
+  }
+
+  private static RunOutcome.Stopped eventStop(ExceptionFilter f, String description, List<Value.Named> values) {
+    return new RunOutcome.Stopped(f.id(), description,
+        new RunOutcome.ExceptionStop(List.of(f), description, null, values));
+  }
+
   @Override
   public synchronized int addWatch(long address, long length) {
     if (length <= 0) {
@@ -278,6 +375,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private synchronized void installAll() {
+    startEvents();
     for (Map.Entry<Integer, BreakTarget> e : targets.entrySet()) {
       if (!probes.containsKey(e.getKey())) {
         install(e.getKey(), e.getValue());

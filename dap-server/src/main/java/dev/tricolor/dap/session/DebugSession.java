@@ -95,6 +95,7 @@ public final class DebugSession implements ProgramThread.Listener {
     Optional<MappedSources> mapped = d.sourceMap().map(m -> new MappedSources(m, c.sourceRoot()));
     config = c;
     debuggee = d;
+    d.setRuntimeEvents(exceptionBreakpoints.enabledEvents());
     sources = mapped;
     state = SessionState.LAUNCHING;
     if (!pendingBreakpoints.isEmpty()) {
@@ -106,6 +107,15 @@ public final class DebugSession implements ProgramThread.Listener {
     if (configurationDone) {
       hooks.afterResponse("launch", this::startProgram);
     }
+  }
+
+  /** {@code setExceptionBreakpoints}: the filters, and the runtime events the program must report. */
+  public Breakpoint[] setExceptionBreakpoints(org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments args) {
+    Breakpoint[] out = exceptionBreakpoints.set(args);
+    if (debuggee != null) {
+      debuggee.setRuntimeEvents(exceptionBreakpoints.enabledEvents());
+    }
+    return out;
   }
 
   /** {@code setBreakpoints} for one source. */

@@ -54,6 +54,13 @@ public interface Debuggee {
    */
   int addWatch(long address, long length);
 
+  /**
+   * Which of the runtime event filters ({@code alloc}, {@code free}, {@code collect}) to stop on;
+   * any thread. The program then stops with reason = the filter id and an {@link
+   * RunOutcome.ExceptionStop} carrying the condition names' values.
+   */
+  void setRuntimeEvents(java.util.Set<ExceptionFilter> filters);
+
   /** Where a code breakpoint goes. */
   sealed interface BreakTarget {
     /** Before the instruction at a byte offset of the module file (a line's entry, or as given). */

@@ -36,6 +36,17 @@ public final class ExceptionBreakpoints {
     return enabled.containsKey(f);
   }
 
+  /** The runtime event filters that are on: alloc, free, collect. */
+  public java.util.Set<ExceptionFilter> enabledEvents() {
+    java.util.Set<ExceptionFilter> out = java.util.EnumSet.noneOf(ExceptionFilter.class);
+    for (ExceptionFilter f : List.of(ExceptionFilter.ALLOC, ExceptionFilter.FREE, ExceptionFilter.COLLECT)) {
+      if (isEnabled(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
   /** The condition set on {@code f}, if any. */
   public Optional<Expr> condition(ExceptionFilter f) {
     Optional<Expr> c = enabled.get(f);

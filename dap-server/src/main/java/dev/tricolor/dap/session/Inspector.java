@@ -229,7 +229,7 @@ final class Inspector {
 
   static ExceptionInfoResponse exceptionInfo(StopContext at) {
     RunOutcome.ExceptionStop ex = at.stop().exception();
-    if (ex == null) {
+    if (ex == null || !at.stop().reason().equals("exception")) {
       throw new RequestException(
           "the program did not stop on an exception (it stopped for '" + at.stop().reason() + "')");
     }

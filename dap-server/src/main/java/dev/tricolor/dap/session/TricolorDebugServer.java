@@ -108,7 +108,7 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
   @Override
   public CompletableFuture<SetExceptionBreakpointsResponse> setExceptionBreakpoints(
       SetExceptionBreakpointsArguments args) {
-    Breakpoint[] bps = session.exceptionBreakpoints().set(args);
+    Breakpoint[] bps = session.setExceptionBreakpoints(args);
     SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
     r.setBreakpoints(bps);
     return CompletableFuture.completedFuture(r);

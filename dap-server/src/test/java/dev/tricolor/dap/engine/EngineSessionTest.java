@@ -603,6 +603,48 @@ class EngineSessionTest {
     assertTrue(obj.getVariablesReference() > 0);
   }
 
+  void exceptionFilters(String filterId, String condition) throws Exception {
+    SetExceptionBreakpointsArguments ea = new SetExceptionBreakpointsArguments();
+    ea.setFilters(new String[0]);
+    if (filterId == null) {
+      ea.setFilterOptions(new ExceptionFilterOptions[0]);
+    } else {
+      ExceptionFilterOptions o = new ExceptionFilterOptions();
+      o.setFilterId(filterId);
+      o.setCondition(condition);
+      ea.setFilterOptions(new ExceptionFilterOptions[] {o});
+    }
+    assertTrue(Arrays.stream(get(server.setExceptionBreakpoints(ea)).getBreakpoints()).allMatch(Breakpoint::isVerified));
+  }
+
+  @Test
+  void allocAndCollectFiltersStopOnTheRuntimesEvents() throws Exception {
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(3.0))));
+    exceptionFilters("alloc", "className == \"Item\"");
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("alloc", st.getReason());
+    assertTrue(st.getDescription().matches("Item allocated at 0x[0-9a-f]+ \\(\\d+ bytes\\)"), st.getDescription());
+    StackFrame[] frames = stack();
+    assertTrue(Arrays.stream(frames).anyMatch(f -> f.getName().endsWith("List#append")),
+        "the allocation happens under List#append");
+    exceptionFilters(null, null);
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  @Test
+  void aFullCollectionStopsOnTheCollectFilter() throws Exception {
+    get(server.launch(launchArgs("list", "invoke", "collect")));
+    exceptionFilters("collect", "phase == \"full-start\"");
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("collect", st.getReason());
+    assertTrue(st.getDescription().startsWith("garbage collection: full-start"), st.getDescription());
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
   /** The server's custom request, as a client declares it. */
   interface HeapMapClient extends IDebugProtocolServer {
     @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("tricolor/heapMap")

@@ -108,6 +108,13 @@ final class ScriptedDebuggee implements Debuggee {
     return new Installed(id, off, "programs/list/build");
   }
 
+  volatile java.util.Set<ExceptionFilter> runtimeEvents = java.util.Set.of();
+
+  @Override
+  public void setRuntimeEvents(java.util.Set<ExceptionFilter> filters) {
+    runtimeEvents = java.util.Set.copyOf(filters);
+  }
+
   @Override
   public synchronized int addWatch(long address, long length) {
     int id = nextId++;
