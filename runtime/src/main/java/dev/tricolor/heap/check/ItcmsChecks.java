@@ -72,21 +72,25 @@ final class ItcmsChecks {
           }
         }
         case NULL_LINK, NOT_AN_OBJECT -> {
-          report.add(Rule.SPACE_LIST_BROKEN, list.endAddress(),
-              String.format("%s leads to %s 0x%x after %d object(s)", s.global(),
-                  list.end() == SpaceList.End.NULL_LINK ? "null" : "non-object",
-                  list.endAddress(), list.objectCount()));
+          // reported at the object (or head) whose next pointer is bad
+          report.add(Rule.SPACE_LIST_BROKEN, list.lastObject(),
+              String.format("on %s after %d object(s), next of 0x%x is %s 0x%x", s.global(),
+                  list.objectCount(), list.lastObject(),
+                  list.end() == SpaceList.End.NULL_LINK ? "null" : "no object:",
+                  list.endAddress()));
           complete = false;
         }
         case REVISIT -> {
           int other = heap.objectAt(list.endAddress());
           if (other >= 0 && heap.space(other) != s) {
             report.add(Rule.OBJECT_IN_TWO_SPACES, list.endAddress(),
-                String.format("on %s and on %s", heap.space(other).global(), s.global()));
+                String.format("on %s, and on %s after 0x%x", heap.space(other).global(), s.global(),
+                    list.lastObject()));
           } else {
-            report.add(Rule.SPACE_LIST_CYCLE, list.endAddress(),
-                String.format("%s comes back to 0x%x after %d object(s)", s.global(),
-                    list.endAddress(), list.objectCount()));
+            // reported at the object whose next pointer closes the cycle
+            report.add(Rule.SPACE_LIST_CYCLE, list.lastObject(),
+                String.format("on %s after %d object(s), next of 0x%x goes back to 0x%x",
+                    s.global(), list.objectCount(), list.lastObject(), list.endAddress()));
           }
           complete = false;
         }

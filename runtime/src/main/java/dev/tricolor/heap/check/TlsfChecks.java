@@ -44,9 +44,18 @@ final class TlsfChecks {
       HeapSnapshot heap, TlsfRoot root, Blocks blocks, boolean[] listed, CheckReport report) {
     byte[] bytes = heap.bytes();
     if (blocks.end() != Blocks.End.TAIL) {
-      report.add(Rule.BLOCK_WALK_INCOMPLETE, blocks.endAddress(),
-          String.format("walk from 0x%x stopped (%s) at 0x%x after %d blocks; the tail is 0x%x",
-              root.firstBlock(), blocks.end(), blocks.endAddress(), blocks.count(), root.tail()));
+      // reported at the block whose size led the walk astray (the last one walked)
+      int culprit = blocks.count() > 0 ? blocks.address(blocks.count() - 1) : root.address();
+      String why = switch (blocks.end()) {
+        case OUT_OF_BOUNDS -> "its size leads past the end of memory";
+        case ZERO_SIZE -> "it has size 0 but is not the tail";
+        case PASSED_TAIL -> "its size steps over the tail";
+        default -> blocks.end().toString();
+      };
+      report.add(Rule.BLOCK_WALK_INCOMPLETE, culprit,
+          String.format("walk from 0x%x stopped after %d blocks at 0x%x (mmInfo 0x%x): %s; the tail is 0x%x",
+              root.firstBlock(), blocks.count(), culprit,
+              blocks.count() > 0 ? blocks.mmInfo(blocks.count() - 1) : 0, why, root.tail()));
     }
     int n = blocks.count();
     for (int i = 0; i < n; i++) {
@@ -123,7 +132,10 @@ final class TlsfChecks {
       }
       FreeLists.End end = lists.end(k);
       if (end != FreeLists.End.NULL) {
-        report.add(Rule.FREE_LIST_BROKEN, lists.endAddress(k),
+        // reported at the node whose next pointer is bad (or the head slot in the root)
+        int len = lists.length(k);
+        int culprit = len > 0 ? blocks.address(lists.node(k, len - 1)) : Tlsf.headAddress(root.address(), fl, sl);
+        report.add(Rule.FREE_LIST_BROKEN, culprit,
             String.format("list (%d, %d) from 0x%x: %s 0x%x after %d node(s)", fl, sl,
                 root.head(fl, sl),
                 end == FreeLists.End.REVISIT ? "comes back to" : "leads to non-block",

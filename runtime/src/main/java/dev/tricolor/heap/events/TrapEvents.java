@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code unreachable} inside {@code ~lib/rt/tlsf/growMemory}: {@code memory.grow} was
- *       refused, TLSF gives up: {@link RuntimeEvent.OutOfMemory} with the size it wanted;
+ *       refused, TLSF gives up: {@link RuntimeEvent.OutOfMemory} with the size the program asked
+ *       {@code __new} (or {@code __alloc}) for;
  *   <li>an abort "Allocation too large": {@link RuntimeEvent.OutOfMemory};
  *   <li>an out-of-bounds memory access, or an abort "Index out of range", "Offset out of bounds"
  *       or "Invalid length": {@link RuntimeEvent.Bounds};
@@ -54,21 +55,25 @@ public final class TrapEvents {
     if (trap.kind() == TrapKind.UNREACHABLE && growMemory >= 0) {
       Frame top = innermostGuest(state);
       if (top != null && top.functionIndex() == growMemory) {
-        // growMemory(root, size): the payload size searchBlock could not find
-        long requested = top.localCount() > 1 ? top.local(1) & 0xffffffffL : -1;
-        return new RuntimeEvent.OutOfMemory(requested, memorySize(state), limitPages(state), null,
-            trap);
+        return new RuntimeEvent.OutOfMemory(requestedByNew(state, symbols), memorySize(state),
+            limitPages(state), null, trap);
       }
     }
     return null;
   }
 
-  /** The size argument of the innermost {@code __new} frame, or -1. */
+  /**
+   * What the program asked for: the size argument of the innermost {@code __new} (an object's
+   * payload) or else {@code __alloc} (a raw block), -1 when neither is on the stack.
+   * ({@code growMemory}'s own size argument is already rounded and grown by then.)
+   */
   private static long requestedByNew(ProgramState state, RuntimeSymbols symbols) {
-    int newIndex = symbols.functionIndex(RuntimeFunction.NEW);
-    for (Frame f : state.frames()) {
-      if (!f.isHost() && f.functionIndex() == newIndex && f.localCount() > 0) {
-        return f.local(0) & 0xffffffffL;
+    for (RuntimeFunction fn : new RuntimeFunction[] {RuntimeFunction.NEW, RuntimeFunction.ALLOC}) {
+      int index = symbols.functionIndex(fn);
+      for (Frame f : state.frames()) {
+        if (index >= 0 && !f.isHost() && f.functionIndex() == index && f.localCount() > 0) {
+          return f.local(0) & 0xffffffffL;
+        }
       }
     }
     return -1;

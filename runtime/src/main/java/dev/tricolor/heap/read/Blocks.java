@@ -93,7 +93,10 @@ public final class Blocks {
     return end;
   }
 
-  /** Where the walk stopped: the tail, or the address that made it stop. */
+  /**
+   * Where the walk stopped: the tail, or where the last block's size led (clamped to
+   * Integer.MAX_VALUE). The last block walked, {@code address(count() - 1)}, is the culprit.
+   */
   public int endAddress() {
     return endAddress;
   }
