@@ -11,7 +11,8 @@
 //     "at": { "function": "programs/list/checkpoint", "hit": 1 } }   optional
 // With "at", the dump is taken on entry to that function (name-section name) the hit-th time it
 // is entered during the calls (not during the start function, which runs before Node hands out
-// the instance); the remaining calls are not run. A call that aborts records {abort: MESSAGE}.
+// the instance); the remaining calls are not run. A call that aborts or traps records {abort: MESSAGE} or
+// {trap: SPEC WORDS} and the next call runs on the same instance.
 // Without it, the dump is taken after the last call.
 //
 // Node cannot read a module's internal globals, so binaryen (shipped with asc) adds an export for
@@ -35,6 +36,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dumps = join(root, "heap-dumps");
 
 class Snapshot extends Error {}
+
+// V8's messages for the traps a heap scenario hits, in the specification's words (as TrapKind).
+const TRAP_WORDS = { unreachable: "unreachable", "memory access out of bounds": "out of bounds memory access" };
 
 function instrument(wasm, at) {
   const mod = binaryen.readBinary(wasm);
@@ -105,8 +109,10 @@ async function dump(spec) {
         const r = f(...(call.args ?? []));
         results.push(r === undefined ? null : typeof r === "bigint" ? r.toString() : r);
       } catch (e) {
-        if (!(e instanceof GuestAbort)) throw e;
-        results.push({ abort: e.abortMessage }); // an abort ends the call, not the instance
+        // an abort or a trap ends the call, not the instance (memory stays as the trap left it)
+        if (e instanceof GuestAbort) results.push({ abort: e.abortMessage });
+        else if (e instanceof WebAssembly.RuntimeError && TRAP_WORDS[e.message]) results.push({ trap: TRAP_WORDS[e.message] });
+        else throw e;
       }
     }
   } catch (e) {
