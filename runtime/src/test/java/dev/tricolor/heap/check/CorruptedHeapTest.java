@@ -112,7 +112,7 @@ class CorruptedHeapTest {
           s.set(at[0], 0x7ffffff0 | (s.get(at[0]) & Tlsf.TAGS_MASK));
         });
     assertEquals(Blocks.End.OUT_OF_BOUNDS, heap.blocks().end());
-    expect(heap, Rule.BLOCK_WALK_INCOMPLETE, heap.blocks().endAddress());
+    expect(heap, Rule.BLOCK_WALK_INCOMPLETE, at[0]);
   }
 
   @Test
@@ -184,9 +184,9 @@ class CorruptedHeapTest {
     HeapSnapshot heap =
         corrupt(HOLES, s -> {
           int first = s.clean.address(s.heapObject(0));
-          at[0] = first;
           at[1] = s.heapObject(2);
           int third = s.clean.address(at[1]);
+          at[0] = third; // its next closes the cycle
           int color = s.get(third + Itcms.NEXT_WITH_COLOR_OFFSET) & Itcms.COLOR_MASK;
           s.set(third + Itcms.NEXT_WITH_COLOR_OFFSET, first | color); // back to the first
         });

@@ -210,6 +210,30 @@ class GuestRuntimeEventsTest {
   }
 
   @Test
+  void refusedGrowthInsideTheAllocatorIsOutOfMemory() throws Exception {
+    Run run = new Run("oom"); // --maximumMemory 4
+    assertEquals(4, (int) run.instance.call("allocate", 4, 8192)[0]);
+    RuntimeEvent.OutOfMemory oom = assertInstanceOf(RuntimeEvent.OutOfMemory.class,
+        trapEvent(run, "exhaust", 8192));
+    assertNull(oom.abort());
+    assertEquals(TrapKind.UNREACHABLE, oom.trap().kind());
+    assertEquals(4 * 65536, oom.memorySize());
+    assertEquals(4, oom.limitPages());
+    assertEquals(8192, oom.requested(), "new ArrayBuffer(8192)");
+    assertTrue(oom.description().contains("8192 bytes requested"), oom.description());
+    assertTrue(HeapChecker.check(run.heap()).clean(), "the heap is whole at the moment of failure");
+  }
+
+  @Test
+  void allocationTooLargeIsOutOfMemory() throws Exception {
+    Run run = new Run("oom");
+    RuntimeEvent.OutOfMemory oom = assertInstanceOf(RuntimeEvent.OutOfMemory.class,
+        trapEvent(run, "tooLarge"));
+    assertEquals("Allocation too large", oom.abort().message());
+    assertEquals(1L << 30, oom.requested());
+  }
+
+  @Test
   void plainTrapsAreNoRuntimeEvent() throws Exception {
     Run run = new Run("trap");
     assertNull(trapEvent(run, "reachable", -1));

@@ -12,6 +12,7 @@ import dev.tricolor.wasm.exec.GuestFunction;
 import dev.tricolor.wasm.exec.Instance;
 import dev.tricolor.wasm.exec.Store;
 import dev.tricolor.wasm.exec.Terminated;
+import dev.tricolor.wasm.exec.Trap;
 import dev.tricolor.wasm.host.AbortTrap;
 import dev.tricolor.wasm.host.AscHost;
 import dev.tricolor.wasm.model.WasmModule;
@@ -91,6 +92,8 @@ public final class EngineRun {
         break;
       } catch (AbortTrap abort) {
         results.add(Map.of("abort", abort.abortMessage()));
+      } catch (Trap trap) {
+        results.add(Map.of("trap", trap.kind().specText()));
       }
     }
     debugger.detach();
