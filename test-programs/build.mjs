@@ -36,9 +36,16 @@ function sha256(bytes) {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+// Committed outputs must not depend on where the repository lives (asc would leak an absolute
+// path if a source were named by one).
+const MACHINE_PATHS = [ROOT, dirname(ROOT)].filter((p) => p.length > 4).map((p) => Buffer.from(p));
+
 function writeIfChanged(path, content) {
   written.add(path);
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+  for (const p of MACHINE_PATHS) {
+    if (bytes.includes(p)) throw new Error(`${path} would contain the machine path ${p}`);
+  }
   if (existsSync(path) && readFileSync(path).equals(bytes)) return;
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
