@@ -645,6 +645,30 @@ class EngineSessionTest {
     assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
   }
 
+  @Test
+  void pauseStopsALongRunAndTerminateEndsItPromptly() throws Exception {
+    Map<String, Object> args = new HashMap<>();
+    args.put("program", "build/debug/bench/fib.wasm");
+    args.put("invoke", "run");
+    args.put("args", List.of(60.0)); // years of work: it only ends by terminate
+    launch(args);
+    get(server.pause(new org.eclipse.lsp4j.debug.PauseArguments()));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("pause", st.getReason());
+    assertTrue(stack().length >= 1);
+    get(server.continue_(new ContinueArguments()));
+    get(server.pause(new org.eclipse.lsp4j.debug.PauseArguments()));
+    assertEquals("pause", ((StoppedEventArguments) next("stopped")).getReason());
+    StackFrame[] frames = stack();
+    assertTrue(frames[0].getName().endsWith("fib"), "paused in the recursion: " + frames[0].getName());
+    get(server.continue_(new ContinueArguments()));
+    long t0 = System.nanoTime();
+    get(server.terminate(new org.eclipse.lsp4j.debug.TerminateArguments()));
+    next("terminated");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(ms < 5_000, "terminated within " + ms + " ms");
+  }
+
   /** The server's custom request, as a client declares it. */
   interface HeapMapClient extends IDebugProtocolServer {
     @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("tricolor/heapMap")
