@@ -61,6 +61,10 @@ final class BreakpointTable {
       Breakpoint b = newBreakpoint(r.getLine());
       b.setSource(source);
       out[i] = b;
+      if (d == null) {
+        unverified(b, "pending: set when the program is launched");
+        continue;
+      }
       if (sources.isEmpty()) {
         unverified(b, "the program has no source map, so lines cannot be mapped to code; use a"
             + " function or instruction breakpoint");

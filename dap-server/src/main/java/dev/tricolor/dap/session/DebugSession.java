@@ -80,10 +80,13 @@ public final class DebugSession implements ProgramThread.Listener {
     return exceptionBreakpoints;
   }
 
-  /** {@code initialize}: the {@code initialized} event follows the response. */
-  public void initialize() {
-    hooks.afterResponse("initialize", () -> client.initialized());
-  }
+  /**
+   * {@code initialize}. The {@code initialized} event, which invites the configuration requests
+   * (breakpoints), is sent after the first successful {@code launch} response: then the program
+   * and its source map are loaded and every breakpoint can be resolved at once, whatever order
+   * the client sends launch and configuration in.
+   */
+  public void initialize() {}
 
   /** {@code launch}: parses the arguments, loads the program and its source map; runs nothing. */
   public void launch(Map<String, Object> arguments) throws Exception {
@@ -98,11 +101,12 @@ public final class DebugSession implements ProgramThread.Listener {
     d.setRuntimeEvents(exceptionBreakpoints.enabledEvents());
     sources = mapped;
     state = SessionState.LAUNCHING;
-    if (!pendingBreakpoints.isEmpty()) {
-      List<Runnable> replay = List.copyOf(pendingBreakpoints);
-      pendingBreakpoints.clear();
-      hooks.afterResponse("launch", () -> replay.forEach(Runnable::run));
-    }
+    List<Runnable> replay = List.copyOf(pendingBreakpoints);
+    pendingBreakpoints.clear();
+    hooks.afterResponse("launch", () -> {
+      replay.forEach(Runnable::run);
+      client.initialized();
+    });
     Log.info("launched " + c.program());
     if (configurationDone) {
       hooks.afterResponse("launch", this::startProgram);

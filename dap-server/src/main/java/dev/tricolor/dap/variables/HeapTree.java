@@ -37,23 +37,28 @@ public final class HeapTree {
     return snapshot;
   }
 
-  /** The Heap scope: one group per class, then one per color. */
+  /**
+   * The Heap scope: one group per class, its summary counting the objects of each color; each
+   * object appears once (in its class), its own color on its row.
+   */
   public VariableNode heapScope() {
     return new NamedNodes(() -> {
       List<Child> out = new ArrayList<>();
-      int n = heap().objectCount();
       for (ClassHistogram.Entry e : heap().histogram().entries()) {
         if (e.count() == 0) {
           continue;
         }
         int[] members = select(i -> heap().rtId(i) == e.rtId(), e.count());
+        StringBuilder colors = new StringBuilder();
+        for (Color c : Color.values()) {
+          if (e.count(c) > 0) {
+            colors.append(colors.length() > 0 ? ", " : "").append(e.count(c)).append(' ').append(c.label());
+          }
+        }
         out.add(Child.node(e.className(),
-            e.count() + " object" + (e.count() == 1 ? "" : "s") + ", " + e.bytes() + " bytes",
+            e.count() + " object" + (e.count() == 1 ? "" : "s") + ", " + e.bytes() + " bytes ("
+                + colors + ")",
             objects(members), -1));
-      }
-      for (Color c : Color.values()) {
-        int[] members = select(i -> heap().color(i) == c, n);
-        out.add(Child.node("(" + c.label() + ")", members.length + " objects", objects(members), -1));
       }
       return out;
     });
@@ -104,8 +109,8 @@ public final class HeapTree {
             new Value.Named("rtId", Value.Int.u32(h.rtId() & 0xFFFF_FFFFL)),
             new Value.Named("rtSize", Value.Int.u32(h.rtSize() & 0xFFFF_FFFFL)))),
         h.address()));
-    out.add(Child.leaf("color", new Value.Str(h.color().label())));
-    out.add(Child.leaf("space", new Value.Str(heap().isStatic(i) ? "static data" : heap().space(i).name().toLowerCase())));
+    out.add(Child.label("color", h.color().label()));
+    out.add(Child.label("space", heap().isStatic(i) ? "static data" : heap().space(i).name().toLowerCase()));
     out.addAll(contents(contents));
     return out;
   }
@@ -146,7 +151,7 @@ public final class HeapTree {
       for (int w = 0; w < inst.words().length; w++) {
         Reference r = inst.references().get(w);
         String name = "+" + (w * 4);
-        out.add(r.isObject() ? object(name, r.object())
+        out.add(r.isObject() ? reference(name, r.object())
             : Child.leaf(name, Value.Int.u32(inst.words()[w] & 0xFFFF_FFFFL)));
       }
       return out;
@@ -154,9 +159,19 @@ public final class HeapTree {
     return List.of(Child.leaf("contents", new Value.Str(((ObjectContents.Unreadable) c).reason())));
   }
 
+  /**
+   * A field or element that points at an object: expands to that object. The memory reference
+   * stays on the object's own row (in its class group), so the pointer row is not a second copy.
+   */
+  private Child reference(String name, int object) {
+    Child target = object(name, object);
+    return Child.node(name, "→ 0x" + Integer.toHexString(heap().payload(object)) + " "
+        + heap().className(object), target.node(), -1);
+  }
+
   private Child element(String name, ObjectContents.Element e) {
     if (e.reference() != null && e.reference().isObject()) {
-      return object(name, e.reference().object());
+      return reference(name, e.reference().object());
     }
     return Child.node(name, e.format(), new NamedNodes(List::of), -1);
   }

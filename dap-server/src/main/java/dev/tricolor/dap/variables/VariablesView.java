@@ -39,7 +39,7 @@ public final class VariablesView {
     Variable v = new Variable();
     v.setName(c.name());
     if (c.node() == null) {
-      v.setValue(c.value().display(hex));
+      v.setValue(c.summary() != null ? c.summary() : c.value().display(hex));
       v.setType(c.value().typeName());
       v.setVariablesReference(0);
     } else {
