@@ -25,7 +25,12 @@ import java.util.Map;
  *
  * <pre>
  * java -jar bench/target/bench.jar [--warmup 3] [--iterations 10] [--build release,debug]
- *                                  [--programs test-programs] [--no-node] [WORKLOAD ...]
+ *     [--programs test-programs] [--no-node] [--n fib=30,...] [--breakpoints 50] [WORKLOAD ...]
+ *
+ * --n NAME=N,...     run these workloads with another n (no recorded checksum: the two
+ *                    engines must agree; Node is then not run)
+ * --breakpoints K    instead of Chicory, compare against Tricolor with a debugger attached and K
+ *                    breakpoints on code the workload never reaches
  * </pre>
  */
 public final class BenchMain {
@@ -39,6 +44,7 @@ public final class BenchMain {
     boolean node = true;
     List<String> only = new ArrayList<>();
     Map<String, Integer> overrides = new HashMap<>();
+    int breakpoints = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -46,6 +52,7 @@ public final class BenchMain {
         case "--build" -> builds = List.of(args[++i].split(","));
         case "--programs" -> programs = Path.of(args[++i]);
         case "--no-node" -> node = false;
+        case "--breakpoints" -> breakpoints = Integer.parseInt(args[++i]);
         case "--n" -> {
           for (String kv : args[++i].split(",")) {
             String[] p = kv.split("=");
@@ -81,6 +88,24 @@ public final class BenchMain {
 
     Engine tricolor = new TricolorEngine();
     Engine chicory = new ChicoryEngine();
+    if (breakpoints > 0) {
+      int count = breakpoints;
+      int[] installed = new int[1];
+      chicory = new Engine() {
+        @Override
+        public String name() {
+          return "tricolor+" + count + "bp";
+        }
+
+        @Override
+        public Runner load(byte[] wasm) {
+          Runner r = ProbeOverhead.withBreakpoints(wasm, count, installed);
+          System.out.printf("  (%d breakpoints installed in unreached code)%n", installed[0]);
+          return r;
+        }
+      };
+      node = false;
+    }
     List<Row> rows = new ArrayList<>();
     for (Workload workload : workloads) {
       for (String build : builds) {
@@ -119,13 +144,13 @@ public final class BenchMain {
         c = new Stats(tc);
         Row row = new Row(w, build, t, c);
         rows.add(row);
-        System.out.printf("  %-12s %-8s tricolor %s  chicory %s  ratio %.2f%n", w.name(), build,
-            t, c, row.ratio());
+        System.out.printf("  %-12s %-8s %s %s  %s %s  ratio %.2f%n", w.name(), build,
+            tricolor.name(), t, chicory.name(), c, row.ratio());
       }
     }
     Map<String, Double> nodeMedians = node ? nodeMedians(programs, warmup, iterations, builds,
         workloads) : Map.of();
-    report(rows, nodeMedians);
+    report(rows, nodeMedians, tricolor.name(), chicory.name());
   }
 
   /** Runs {@code run(n)} once and returns the milliseconds it took; checks the checksum. */
@@ -168,10 +193,10 @@ public final class BenchMain {
     }
   }
 
-  private static void report(List<Row> rows, Map<String, Double> node) {
+  private static void report(List<Row> rows, Map<String, Double> node, String a, String b) {
     System.out.println();
-    System.out.println("| workload | build | Tricolor median ms [min-max] | Chicory median ms [min-max]"
-        + " | Tricolor/Chicory | Node ms | Tricolor/Node |");
+    System.out.println("| workload | build | " + a + " median ms [min-max] | " + b
+        + " median ms [min-max] | " + a + "/" + b + " | Node ms | " + a + "/Node |");
     System.out.println("|---|---|---|---|---|---|---|");
     double logSum = 0;
     Map<String, double[]> perBuild = new LinkedHashMap<>();
@@ -188,11 +213,11 @@ public final class BenchMain {
     }
     System.out.println();
     for (Map.Entry<String, double[]> e : perBuild.entrySet()) {
-      System.out.printf(Locale.ROOT, "geometric mean Tricolor/Chicory, %s builds: %.3f%n",
+      System.out.printf(Locale.ROOT, "geometric mean %s/%s, %s builds: %.3f%n", a, b,
           e.getKey(), Math.exp(e.getValue()[0] / e.getValue()[1]));
     }
-    System.out.printf(Locale.ROOT, "geometric mean Tricolor/Chicory, all: %.3f (%.2fx faster)%n",
-        Math.exp(logSum / rows.size()), 1 / Math.exp(logSum / rows.size()));
+    System.out.printf(Locale.ROOT, "geometric mean %s/%s, all: %.3f%n", a, b,
+        Math.exp(logSum / rows.size()));
   }
 
   /** Medians from {@code bench-node.mjs}, keyed "workload/build"; empty when Node is absent. */
