@@ -362,7 +362,10 @@ public final class Debugger {
     return r;
   }
 
-  /** If the instruction about to run writes a watched range, stop after it. */
+  /**
+   * If the instruction about to run writes a watched range, stop after it. Host functions' writes
+   * are not seen.
+   */
   private void checkWrite(Interpreter in, GuestFunction fn, int pc) {
     int op = fn.opcodeAt(pc);
     long address;
@@ -375,6 +378,10 @@ public final class Debugger {
         case Op.I32_STORE16, Op.I64_STORE16 -> 2;
         default -> 1;
       };
+    } else if (op == Op.LOCAL_STORE32 || op == Op.LOCAL_STORE64) {
+      // local.get + store fused: the value comes from the local, the address is on top
+      address = (in.peek(0) & 0xFFFF_FFFFL) + (fn.immediateAt(pc, 1) & 0xFFFF_FFFFL);
+      length = op == Op.LOCAL_STORE64 ? 8 : 4;
     } else if (op == Op.MEMORY_FILL || op == Op.MEMORY_COPY || op == Op.MEMORY_INIT) {
       address = in.peek(2) & 0xFFFF_FFFFL;
       length = in.peek(0) & 0xFFFF_FFFFL;

@@ -40,8 +40,9 @@
  * well-predicted branch) and reads a volatile interrupt flag at loop back-edges and calls.
  * Stepping, a pending pause and watchpoints switch every function to its stepping code (BREAK
  * before each instruction) only while they are active. Instruction steps move by internal
- * instruction: a few neighbouring pairs (local.get + local.get, local.get + i32.const (+ add),
- * local.get + load, i32.eqz + branch) run as one; a breakpoint on the second of such a pair
- * stops before the pair. Host functions' own memory writes are not seen by watchpoints.
+ * instruction: a few neighbouring instructions run as one (local.get + local.get,
+ * local.get/global.get + i32.const (+ i32.add/sub (+ global.set of the same global)),
+ * local.get + load, local.get + store, i32.eqz + branch); a breakpoint on a later one of such a
+ * group stops before the group. Host functions' own memory writes are not seen by watchpoints.
  */
 package dev.tricolor.wasm.debug;

@@ -592,6 +592,32 @@ public final class Interpreter {
               stack[sp++] = Mem.i64(mem, stack[fp + code[pc]], code[pc + 1]);
               pc += 2;
               break;
+            case Op.LOCAL_STORE32:
+              sp--;
+              Mem.i32(mem, stack[sp], code[pc + 1], (int) stack[fp + code[pc]]);
+              pc += 2;
+              break;
+            case Op.LOCAL_STORE64:
+              sp--;
+              Mem.i64(mem, stack[sp], code[pc + 1], stack[fp + code[pc]]);
+              pc += 2;
+              break;
+            case Op.GLOBAL_GET_CONST:
+              stack[sp] = globals[code[pc]].value;
+              stack[sp + 1] = code[pc + 1];
+              sp += 2;
+              pc += 2;
+              break;
+            case Op.GLOBAL_ADD_CONST:
+              stack[sp++] = (int) globals[code[pc]].value + code[pc + 1];
+              pc += 2;
+              break;
+            case Op.GLOBAL_INC: {
+              GlobalCell g = globals[code[pc]];
+              g.value = (int) g.value + code[pc + 1];
+              pc += 2;
+              break;
+            }
             case Op.LOCAL_SET:
               stack[fp + code[pc++]] = stack[--sp];
               break;

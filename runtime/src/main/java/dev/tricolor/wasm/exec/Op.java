@@ -68,6 +68,19 @@ public final class Op {
   public static final int LOCAL_LOAD32 = 0x15;
   /** LOCAL_LOAD64 x offset: local.get x; i64.load or f64.load. */
   public static final int LOCAL_LOAD64 = 0x16;
+  /** GLOBAL_GET_CONST g c: global.get g; i32.const c. */
+  public static final int GLOBAL_GET_CONST = 0x17;
+  /** GLOBAL_ADD_CONST g c: global.get g; i32.const c; i32.add (or i32.sub of -c). */
+  public static final int GLOBAL_ADD_CONST = 0x18;
+  /**
+   * GLOBAL_INC g c: global.get g; i32.const c; i32.add; global.set g (AssemblyScript's shadow
+   * stack pointer moving in every prologue and epilogue).
+   */
+  public static final int GLOBAL_INC = 0x19;
+  /** LOCAL_STORE32 x offset: local.get x; i32.store or f32.store (the address is below). */
+  public static final int LOCAL_STORE32 = 0x27;
+  /** LOCAL_STORE64 x offset: local.get x; i64.store or f64.store. */
+  public static final int LOCAL_STORE64 = 0xC5;
   public static final int DROP = 0x1A;
   public static final int SELECT = 0x1B;
 
@@ -296,7 +309,8 @@ public final class Op {
       IMMEDIATES[op] = 1;
     }
     for (int op : new int[] {I64_CONST, F64_CONST, CALL_INDIRECT, TABLE_INIT, TABLE_COPY,
-        LOCAL_GET2, LOCAL_GET_CONST, LOCAL_ADD_CONST, LOCAL_LOAD32, LOCAL_LOAD64}) {
+        LOCAL_GET2, LOCAL_GET_CONST, LOCAL_ADD_CONST, LOCAL_LOAD32, LOCAL_LOAD64,
+        GLOBAL_GET_CONST, GLOBAL_ADD_CONST, GLOBAL_INC, LOCAL_STORE32, LOCAL_STORE64}) {
       IMMEDIATES[op] = 2;
     }
     for (int op : new int[] {BR_ADJ, BR_IF_ADJ, BR_BACK_ADJ, BR_IF_BACK_ADJ}) {

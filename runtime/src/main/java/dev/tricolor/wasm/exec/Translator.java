@@ -288,7 +288,17 @@ public final class Translator {
       case 0x21 -> withIndex(at, live, Op.LOCAL_SET, -1);
       case 0x22 -> withIndex(at, live, Op.LOCAL_TEE, 0);
       case 0x23 -> withIndex(at, live, Op.GLOBAL_GET, 1);
-      case 0x24 -> withIndex(at, live, Op.GLOBAL_SET, -1);
+      case 0x24 -> {
+        int g = readU32();
+        if (live && after(Op.GLOBAL_ADD_CONST) && out.get(fusePc + 1) == g) {
+          fuse(at, Op.GLOBAL_INC);
+          adjust(-1);
+        } else if (live) {
+          emit(at, Op.GLOBAL_SET);
+          out.add(g);
+          adjust(-1);
+        }
+      }
       case 0x25 -> withIndex(at, live, Op.TABLE_GET, 0);
       case 0x26 -> withIndex(at, live, Op.TABLE_SET, -2);
       case 0x3F, 0x40 -> { // memory.size, memory.grow: memory index byte
@@ -299,6 +309,10 @@ public final class Translator {
         int v = readS32();
         if (live && after(Op.LOCAL_GET)) {
           fuse(at, Op.LOCAL_GET_CONST);
+          out.add(v);
+          adjust(1);
+        } else if (live && after(Op.GLOBAL_GET)) {
+          fuse(at, Op.GLOBAL_GET_CONST);
           out.add(v);
           adjust(1);
         } else if (live) {
@@ -354,14 +368,21 @@ public final class Translator {
             boolean wide = opcode == Op.I64_LOAD || opcode == Op.F64_LOAD;
             fuse(at, wide ? Op.LOCAL_LOAD64 : Op.LOCAL_LOAD32);
             out.add(offset);
+          } else if (live && opcode >= Op.I32_STORE && opcode <= Op.F64_STORE
+              && after(Op.LOCAL_GET)) {
+            boolean wide = opcode == Op.I64_STORE || opcode == Op.F64_STORE;
+            fuse(at, wide ? Op.LOCAL_STORE64 : Op.LOCAL_STORE32);
+            out.add(offset);
+            adjust(-2);
           } else if (live) {
             emit(at, opcode);
             out.add(offset);
             adjust(opcode >= Op.I32_STORE ? -2 : 0);
           }
         } else if (live && (opcode == Op.I32_ADD || opcode == Op.I32_SUB)
-            && after(Op.LOCAL_GET_CONST)) {
-          fuse(at, Op.LOCAL_ADD_CONST);
+            && (after(Op.LOCAL_GET_CONST) || after(Op.GLOBAL_GET_CONST))) {
+          fuse(at, out.get(fusePc) == Op.LOCAL_GET_CONST ? Op.LOCAL_ADD_CONST
+              : Op.GLOBAL_ADD_CONST);
           if (opcode == Op.I32_SUB) {
             out.set(fusePc + 2, -out.get(fusePc + 2));
           }

@@ -228,6 +228,22 @@ class DebuggerTest {
   }
 
   @Test
+  void watchpointSeesAStoreOfALocalFusedWithItsLocalGet() {
+    Store store = new Store();
+    // put(v): i32.const 104; local.get 0; i32.store (local.get + i32.store run as one)
+    String body = "00 41 E8 00 20 00 36 02 00 0B";
+    Instance inst = new HandBuilt(store).memory(1).func("put", sig("i", ""), body).build();
+    List<Long> seen = new ArrayList<>();
+    Debugger.attach(store).watch(inst, 106, 1, (stop, state) -> {
+      seen.add(((Stop.DataWritten) stop).address());
+      seen.add((long) inst.memory().loadI32(104));
+      return Resume.CONTINUE;
+    });
+    inst.call("put", 0x01020304);
+    assertEquals(List.of(104L, 0x01020304L), seen);
+  }
+
+  @Test
   void trapsAreSeenBeforeUnwindingWithEveryFrame() {
     Store store = new Store(EngineLimits.DEFAULT);
     // f(n) = n == 0 ? 1 / 0 : f(n - 1)
