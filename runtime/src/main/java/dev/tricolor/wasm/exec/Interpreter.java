@@ -21,8 +21,10 @@ import java.util.Arrays;
  * //
  * // Frame stack: three parallel arrays, one record per suspended frame (index < depth):
  * //
- * //   frameFn[i]   the caller's function (a HostFunctionInstance marks a host call that
- * //                re-entered the guest: pc = -1, fp = where the nested run's values start)
+ * //   frameFunc[i] the caller's function: its index in the instance of the run the record
+ * //                belongs to (ints, not references: no GC write barrier on every call);
+ * //                -1 - ref marks a host function (by store ref) that re-entered the guest
+ * //                (pc = -1, fp = where the nested run's values start)
  * //   framePc[i]   pc to resume the caller at (just after its call instruction)
  * //   frameFp[i]   the caller's frame base
  * //
@@ -39,7 +41,10 @@ public final class Interpreter {
   private final int maxStackSlots;
 
   long[] stack = new long[1 << 12];
-  WasmFunction[] frameFn = new WasmFunction[256];
+  int[] frameFunc = new int[256];
+  /** Per nested run: the depth it started at and its instance (frames() needs them). */
+  private final int[] runBase = new int[MAX_NESTING + 1];
+  private final Instance[] runInstance = new Instance[MAX_NESTING + 1];
   int[] framePc = new int[256];
   int[] frameFp = new int[256];
 
@@ -129,7 +134,7 @@ public final class Interpreter {
     try {
       if (nesting > 1) {
         // Re-entered from a host function: its frame shows between the two runs.
-        pushRecord(depth, savedHost, -1, sp);
+        pushRecord(depth, -1 - savedHost.ref, -1, sp);
         depth++;
       }
       int base = sp;
@@ -174,6 +179,8 @@ public final class Interpreter {
     ensureStack(base + cc.maxHeight);
     int top = base + cc.numLocals;
     Arrays.fill(stack, base + cc.numParams, top, 0);
+    runBase[nesting - 1] = depth;
+    runInstance[nesting - 1] = g.instance;
     execute(g, base, top, depth);
   }
 
@@ -191,7 +198,7 @@ public final class Interpreter {
     frames.add(new Frame(this, fn, pc, fp, sp, true));
     int above = fp;
     for (int i = depth - 1; i >= 0; i--) {
-      frames.add(new Frame(this, frameFn[i], framePc[i], frameFp[i], above, false));
+      frames.add(new Frame(this, recordFunction(i), framePc[i], frameFp[i], above, false));
       above = frameFp[i];
     }
     return frames;
@@ -232,11 +239,26 @@ public final class Interpreter {
     stack = Arrays.copyOf(stack, (int) Math.min(maxStackSlots, Math.max(2L * stack.length, top)));
   }
 
-  private void pushRecord(int d, WasmFunction f, int retPc, int callerFp) {
-    if (d >= frameFn.length) {
+  /** The function of frame record {@code i}. */
+  private WasmFunction recordFunction(int i) {
+    int f = frameFunc[i];
+    if (f < 0) {
+      return store.function(-1L - f);
+    }
+    int run = 0;
+    for (int k = 0; k < nesting; k++) {
+      if (runBase[k] <= i) {
+        run = k;
+      }
+    }
+    return runInstance[run].functions[f];
+  }
+
+  private void pushRecord(int d, int function, int retPc, int callerFp) {
+    if (d >= frameFunc.length) {
       growFrames(d);
     }
-    frameFn[d] = f;
+    frameFunc[d] = function;
     framePc[d] = retPc;
     frameFp[d] = callerFp;
   }
@@ -245,8 +267,8 @@ public final class Interpreter {
     if (d >= maxCallDepth + MAX_NESTING) {
       throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
     }
-    int n = Math.min(maxCallDepth + MAX_NESTING + 1, Math.max(d + 1, frameFn.length * 2));
-    frameFn = Arrays.copyOf(frameFn, n);
+    int n = Math.min(maxCallDepth + MAX_NESTING + 1, Math.max(d + 1, frameFunc.length * 2));
+    frameFunc = Arrays.copyOf(frameFunc, n);
     framePc = Arrays.copyOf(framePc, n);
     frameFp = Arrays.copyOf(frameFp, n);
   }
@@ -263,7 +285,7 @@ public final class Interpreter {
    */
   private int callOut(WasmFunction f, int sp, int depth) {
     int base = sp - f.type.paramCount();
-    pushRecord(depth, fn, pc, fp);
+    pushRecord(depth, fn.index, pc, fp);
     this.depth = depth + 1;
     if (this.depth > maxCallDepth) {
       throw exhausted();
@@ -473,7 +495,7 @@ public final class Interpreter {
                 return;
               }
               depth--;
-              fn = (GuestFunction) frameFn[depth];
+              fn = funcs[frameFunc[depth]];
               pc = framePc[depth];
               fp = frameFp[depth];
               code = fn.active;
@@ -490,7 +512,7 @@ public final class Interpreter {
                 growStack(newFp + cc.maxHeight);
                 stack = this.stack;
               }
-              pushRecord(depth, fn, pc, fp);
+              pushRecord(depth, fn.index, pc, fp);
               depth++;
               int top = newFp + cc.numLocals;
               while (sp < top) {
@@ -524,7 +546,7 @@ public final class Interpreter {
                   growStack(newFp + cc.maxHeight);
                   stack = this.stack;
                 }
-                pushRecord(depth, fn, pc, fp);
+                pushRecord(depth, fn.index, pc, fp);
                 depth++;
                 int top = newFp + cc.numLocals;
                 while (sp < top) {
