@@ -22,6 +22,8 @@ import dev.tricolor.wasm.memory.Memory;
  * itcms.ts); {@link #payload(int)} gives the pointer the program holds.
  */
 public final class HeapSnapshot {
+  private static final Space[] SPACES = Space.values();
+
   private final byte[] bytes;
   private final RuntimeGlobals globals;
   private final RuntimeTypes types;
@@ -111,7 +113,7 @@ public final class HeapSnapshot {
   }
 
   public Space space(int i) {
-    return Space.values()[spaces.objSpace[i]];
+    return SPACES[spaces.objSpace[i]];
   }
 
   /** Index of object {@code i}'s block in {@link #blocks()}, -1 for an object in static data. */
