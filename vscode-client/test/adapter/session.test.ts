@@ -27,6 +27,15 @@ const FILTERS: Record<string, { default: boolean; condition: boolean }> = {
   collect: { default: false, condition: true },
 };
 
+// What the adapter does not do yet (run anyway, reported as TODO, not as passing). Remove an
+// entry when its test passes.
+const KNOWN = {
+  configurationBreakpoints: 'adapter: a setBreakpoints that arrives before launch has loaded the program is unverified ("no source map")',
+  heapScope: 'adapter: the Heap, GC and Allocator scopes (heap objects with headers, colors, memoryReferences)',
+  heapMap: 'adapter: the tricolor/heapMap request',
+  allocFilter: 'adapter: the alloc filter with a className condition',
+} as const;
+
 let dc: TricolorClient;
 
 beforeEach(async () => {
@@ -38,8 +47,10 @@ afterEach(async () => {
   await dc.stop();
 });
 
-async function stoppedEvent(): Promise<DebugProtocol.StoppedEvent> {
-  return await dc.waitForEvent('stopped') as DebugProtocol.StoppedEvent;
+// The wait itself, not an async wrapper around it: a wrapper's promise would reject unhandled
+// when a test fails before awaiting it.
+function stoppedEvent(): Promise<DebugProtocol.StoppedEvent> {
+  return dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
 }
 
 /** Breadth-first over a variable tree, to a bounded depth (a heap may be large). */
@@ -117,24 +128,61 @@ describe('launch', () => {
   });
 });
 
+describe('running programs', () => {
+  it('pauses an infinite loop, and terminates it promptly', async () => {
+    await startSession(dc, launchArgs('infinite', { invoke: 'spin' }));
+    const threads = (await dc.threadsRequest()).body.threads;
+    assert.equal(threads.length, 1);
+    const stopped = stoppedEvent();
+    await dc.pauseRequest({ threadId: threads[0].id });
+    const event = await stopped;
+    assert.equal(event.body.reason, 'pause');
+    assert.match((await topFrame(dc, event.body.threadId!)).name, /spin/);
+    const terminated = dc.waitForEvent('terminated', 5000);
+    await dc.terminateRequest({});
+    await terminated;
+  });
+
+  it('sends the program\'s console output as output events', async () => {
+    const output = dc.assertOutput('stdout', 'line 1 of 2\nline 2 of 2\n');
+    await startSession(dc, launchArgs('logging', { invoke: 'logLines', args: [2] }));
+    await output;
+  });
+});
+
 describe('breakpoints, stepping and variables on list.wasm', () => {
   const line = lineOf('list', 'after-alloc');
 
+  // Breakpoints are set while stopped on entry, so these tests do not depend on when the
+  // adapter accepts breakpoints during configuration (tested on its own below).
   async function stopAtAllocation(hits: number): Promise<DebugProtocol.StoppedEvent> {
-    let stopped = stoppedEvent();
+    const entry = stoppedEvent();
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [3], stopOnEntry: true }));
+    const threadId = (await entry).body.threadId!;
+    const set = await dc.setBreakpointsRequest({ source: { path: source('list') }, breakpoints: [{ line }] });
+    assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
+    assert.equal(set.body.breakpoints[0].line, line);
+    let event: DebugProtocol.StoppedEvent | undefined;
+    for (let hit = 0; hit < hits; hit++) {
+      const stopped = stoppedEvent();
+      await dc.continueRequest({ threadId: event?.body.threadId ?? threadId });
+      event = await stopped;
+    }
+    return event!;
+  }
+
+  it('verifies breakpoints set during configuration, as VS Code sends them', { todo: KNOWN.configurationBreakpoints }, async () => {
+    // VS Code sends launch on the initialize response and setBreakpoints on `initialized`:
+    // the adapter may see them in either order and must verify the breakpoint either way.
+    const stopped = stoppedEvent();
     await startSession(dc, launchArgs('list', { invoke: 'build', args: [3] }), async () => {
       const set = await dc.setBreakpointsRequest({ source: { path: source('list') }, breakpoints: [{ line }] });
       assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
-      assert.equal(set.body.breakpoints[0].line, line);
     });
-    let event = await stopped;
-    for (let hit = 1; hit < hits; hit++) {
-      stopped = stoppedEvent();
-      await dc.continueRequest({ threadId: event.body.threadId! });
-      event = await stopped;
-    }
-    return event;
-  }
+    const event = await stopped;
+    assert.equal(event.body.reason, 'breakpoint');
+    assert.equal((await topFrame(dc, event.body.threadId!)).line, line);
+  });
 
   it('stops on a source line, in the AssemblyScript function, with its locals', async () => {
     const event = await stopAtAllocation(2);
@@ -144,12 +192,23 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.equal(frame.source?.path, source('list'));
     assert.match(frame.name, /append/);
     const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
+    const scope = (name: string) => {
+      const found = scopes.find((s) => s.name === name);
+      assert.ok(found, `a ${name} scope among ${scopes.map((s) => s.name).join(', ')}`);
+      return found;
+    };
+    const locals = await variables(dc, scope('Locals').variablesReference);
+    assert.equal(locals.find((v) => v.name === 'value')?.value, '1', 'second call: value = 1');
+    const globals = await variables(dc, scope('Globals').variablesReference);
+    assert.ok(globals.some((v) => /list/.test(v.name)), `a global named list among ${globals.map((v) => v.name)}`);
+  });
+
+  it('offers the Locals, Globals, Heap (expensive), GC and Allocator scopes', { todo: KNOWN.heapScope }, async () => {
+    const event = await stopAtAllocation(1);
+    const frame = await topFrame(dc, event.body.threadId!);
+    const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
     assert.deepEqual(scopes.map((s) => s.name), ['Locals', 'Globals', 'Heap', 'GC', 'Allocator']);
     assert.equal(scopes.find((s) => s.name === 'Heap')!.expensive, true);
-    const locals = await variables(dc, scopes[0].variablesReference);
-    assert.equal(locals.find((v) => v.name === 'value')?.value, '1', 'second call: value = 1');
-    const globals = await variables(dc, scopes[1].variablesReference);
-    assert.ok(globals.some((v) => /list/.test(v.name)), `a global named list among ${globals.map((v) => v.name)}`);
   });
 
   it('moves a breakpoint on a line without code to the next line with code', async () => {
@@ -179,7 +238,7 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.match(caller.name, /build/);
   });
 
-  it('shows live objects in the Heap scope with their headers, colors and memory', async () => {
+  it('shows live objects in the Heap scope with their headers, colors and memory', { todo: KNOWN.heapScope }, async () => {
     // Third stop: two Items exist.
     const event = await stopAtAllocation(3);
     const frame = await topFrame(dc, event.body.threadId!);
@@ -200,7 +259,7 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.equal(header.free, false);
   });
 
-  it('answers tricolor/heapMap in the contract\'s shape, with the program\'s objects', async () => {
+  it('answers tricolor/heapMap in the contract\'s shape, with the program\'s objects', { todo: KNOWN.heapMap }, async () => {
     const event = await stopAtAllocation(3);
     void event;
     const response = await dc.customRequest('tricolor/heapMap');
@@ -258,7 +317,7 @@ describe('exception filters', () => {
     assert.match(info.body.description ?? '', new RegExp(`abort\\.ts.*${lineOf('abort', 'assert')}`));
   });
 
-  it('stops at each allocation of one class with a condition, and runs on', async () => {
+  it('stops at each allocation of one class with a condition, and runs on', { todo: KNOWN.allocFilter }, async () => {
     let stopped = stoppedEvent();
     await startSession(dc, launchArgs('list', { invoke: 'build', args: [3] }),
       () => dc.setExceptionBreakpointsRequest({ filters: [], filterOptions: [{ filterId: 'alloc', condition: 'className == "Item"' }] }));
