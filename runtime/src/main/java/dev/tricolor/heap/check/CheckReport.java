@@ -46,7 +46,18 @@ public final class CheckReport {
     return t;
   }
 
-  /** Whether no rule is broken. */
+  /** Findings of {@link Rule.Severity#ERROR} rules (kept or not). */
+  public int errors() {
+    int t = 0;
+    for (Map.Entry<Rule, Integer> e : counts.entrySet()) {
+      if (e.getKey().severity() == Rule.Severity.ERROR) {
+        t += e.getValue();
+      }
+    }
+    return t;
+  }
+
+  /** Whether no rule is broken, warnings included. */
   public boolean clean() {
     return counts.isEmpty();
   }

@@ -10,10 +10,18 @@ import dev.tricolor.heap.read.HeapSnapshot;
 public final class HeapChecker {
   private HeapChecker() {}
 
+  /** Every rule, allocator and collector. */
   public static CheckReport check(HeapSnapshot heap) {
     CheckReport report = new CheckReport();
     TlsfChecks.run(heap, report);
     ItcmsChecks.run(heap, report);
+    return report;
+  }
+
+  /** The allocator's rules only (root, blocks, tags, free lists, maps): for TLSF-only workloads. */
+  public static CheckReport checkAllocator(HeapSnapshot heap) {
+    CheckReport report = new CheckReport();
+    TlsfChecks.run(heap, report);
     return report;
   }
 }

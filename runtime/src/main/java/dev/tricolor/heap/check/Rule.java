@@ -31,17 +31,36 @@ public enum Rule {
   SPACE_LIST_CYCLE("a GC list comes back to an object it passed without reaching its head"),
   OBJECT_IN_TWO_SPACES("an object is on two GC lists"),
   SPACE_LIST_PREV("an object's prev pointer is not the object before it on its list"),
-  OBJECT_NOT_IN_SPACE("a used block is on no GC list (an __alloc'd block, or a lost object)"),
+  OBJECT_NOT_IN_SPACE(
+      "a used block is on no GC list (an __alloc'd block, or a lost object)", Severity.WARNING),
   COLOR_IMPOSSIBLE("an object's color, or the list it is on, is impossible in the collector's state"),
   RTID_OUT_OF_RANGE("an object's rtId is not below the RTTI count"),
   RTSIZE_EXCEEDS_BLOCK("an object's rtSize does not fit in its block"),
   TOTAL_MISMATCH("ITCMS's total differs from the sizes of the objects on its lists"),
   RTTI_UNREADABLE("the RTTI table at __rtti_base cannot be read");
 
+  /** Whether a finding means the heap is broken, or only something to look at. */
+  public enum Severity {
+    /** The runtime's own invariants do not hold: the heap is corrupt. */
+    ERROR,
+    /** Legal, but often a sign of a problem (raw blocks of __alloc look like lost objects). */
+    WARNING
+  }
+
   private final String description;
+  private final Severity severity;
 
   Rule(String description) {
+    this(description, Severity.ERROR);
+  }
+
+  Rule(String description, Severity severity) {
     this.description = description;
+    this.severity = severity;
+  }
+
+  public Severity severity() {
+    return severity;
   }
 
   /** What the rule requires, in words a user can act on. */
