@@ -15,6 +15,7 @@ import dev.tricolor.wasm.exec.Store;
 import dev.tricolor.wasm.exec.Terminated;
 import dev.tricolor.wasm.exec.Trap;
 import dev.tricolor.wasm.exec.TrapKind;
+import dev.tricolor.wasm.exec.WasmFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -241,6 +242,50 @@ class DebuggerTest {
     });
     inst.call("put", 0x01020304);
     assertEquals(List.of(104L, 0x01020304L), seen);
+  }
+
+  @Test
+  void aHostCallbackIntoTheGuestShowsItsFramesAboveTheHostCall() {
+    Store store = new Store();
+    WasmFunction[] visit = new WasmFunction[1];
+    // import f0(i32) -> i32 calls back into visit(x) = x * 2 ; outer(x) = f0(x + 1)
+    Instance inst = new HandBuilt(store)
+        .importHost(sig("i", "i"), c -> c.call(visit[0], c.argI32(0))[0])
+        .func("visit", sig("i", "i"), "00 20 00 41 02 6C 0B")
+        .func("outer", sig("i", "i"), "00 20 00 41 01 6A 10 00 0B")
+        .build();
+    visit[0] = inst.function(1);
+    List<String> frames = new ArrayList<>();
+    Debugger.attach(store).onEntry((GuestFunction) inst.function(1), (stop, state) -> {
+      for (Frame f : state.frames()) {
+        frames.add(f.isHost() ? "host" : f.functionIndex() + "@" + f.codeOffset());
+      }
+      return Resume.CONTINUE;
+    });
+    assertEquals(8, inst.call("outer", 3)[0]);
+    // visit at its first instruction, the host function, outer at its call (offset 14)
+    assertEquals(List.of("1@2", "host", "2@14"), frames);
+  }
+
+  @Test
+  void aTrapInANestedRunIsInterceptedOnce() {
+    Store store = new Store();
+    WasmFunction[] inner = new WasmFunction[1];
+    Instance inst = new HandBuilt(store)
+        .importHost(sig("", ""), c -> c.call(inner[0]).length)
+        .func("inner", sig("", ""), "00 00 0B") // unreachable
+        .func("outer", sig("", ""), "00 10 00 0B")
+        .build();
+    inner[0] = inst.function(1);
+    List<Integer> depths = new ArrayList<>();
+    Debugger.attach(store).setStopListener((stop, state) -> {
+      depths.add(state.frames().size());
+      return Resume.CONTINUE;
+    });
+    Trap t = assertThrows(Trap.class, () -> inst.call("outer"));
+    assertEquals(TrapKind.UNREACHABLE, t.kind());
+    assertEquals(List.of(3), depths);
+    assertEquals(0, store.interpreter().frames().size());
   }
 
   @Test
