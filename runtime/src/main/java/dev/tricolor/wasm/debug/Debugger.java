@@ -8,7 +8,6 @@ import dev.tricolor.wasm.exec.Op;
 import dev.tricolor.wasm.exec.Store;
 import dev.tricolor.wasm.exec.Terminated;
 import dev.tricolor.wasm.exec.Trap;
-import dev.tricolor.wasm.exec.WasmFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -424,14 +423,7 @@ public final class Debugger {
 
   private void setStepping(boolean on) {
     stepping = on;
-    for (Instance inst : store.instances()) {
-      for (int i = 0; i < inst.functionCount(); i++) {
-        WasmFunction f = inst.function(i);
-        if (f instanceof GuestFunction g && g.instance() == inst) {
-          g.setStepping(on);
-        }
-      }
-    }
+    store.setStepping(on);
   }
 
   /** All probes installed now, for tests and listings. */

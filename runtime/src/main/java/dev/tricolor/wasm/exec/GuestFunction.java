@@ -14,7 +14,7 @@ public final class GuestFunction extends WasmFunction {
     this.instance = instance;
     this.index = index;
     this.compiled = code;
-    this.active = code.patched;
+    this.active = store.stepping() ? code.stepping() : code.patched;
   }
 
   public Instance instance() {

@@ -21,6 +21,7 @@ public final class Store {
   private final List<Instance> instances = new ArrayList<>();
   private final EngineLimits limits;
   private final Interpreter interpreter;
+  private volatile boolean stepping;
 
   public Store() {
     this(EngineLimits.DEFAULT);
@@ -37,6 +38,25 @@ public final class Store {
 
   public Interpreter interpreter() {
     return interpreter;
+  }
+
+  /**
+   * Switches every function of every instance, present and future, to its stepping code (a
+   * BREAK before every instruction) or back: what a debugger does while it steps or watches.
+   */
+  public void setStepping(boolean on) {
+    stepping = on;
+    for (Instance inst : instances) {
+      for (GuestFunction g : inst.guests) {
+        if (g != null) {
+          g.setStepping(on);
+        }
+      }
+    }
+  }
+
+  boolean stepping() {
+    return stepping;
   }
 
   /** Every instance created in this store, in creation order. */
