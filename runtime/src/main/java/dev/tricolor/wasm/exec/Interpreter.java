@@ -88,7 +88,10 @@ public final class Interpreter {
     interrupt = true;
   }
 
-  /** Ends the current run at its next back-edge or call with {@link Terminated}. Any thread. */
+  /**
+   * Ends the current run (or the next one, if none is running) at its next back-edge or call with
+   * {@link Terminated}; served once. Any thread.
+   */
   public void requestTerminate() {
     terminate = true;
     interrupt = true;
@@ -146,6 +149,13 @@ public final class Interpreter {
       runAt(g, base);
       int n = g.compiled.numResults;
       return Arrays.copyOfRange(stack, base, base + n);
+    } catch (Terminated t) {
+      if (nesting == 1) {
+        // The request is served: the store may run again.
+        terminate = false;
+        interrupt = false;
+      }
+      throw t;
     } finally {
       nesting--;
       fn = savedFn;
