@@ -29,6 +29,8 @@ import java.util.Map;
  *
  * --n NAME=N,...     run these workloads with another n (no recorded checksum: the two
  *                    engines must agree; Node is then not run)
+ * --no-chicory       Tricolor (and Node) only: the ceiling at the recorded n without waiting
+ *                    for Chicory
  * --breakpoints K    instead of Chicory, compare against Tricolor with a debugger attached and K
  *                    breakpoints on code the workload never reaches
  * </pre>
@@ -45,6 +47,7 @@ public final class BenchMain {
     List<String> only = new ArrayList<>();
     Map<String, Integer> overrides = new HashMap<>();
     int breakpoints = 0;
+    boolean withChicory = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -52,6 +55,7 @@ public final class BenchMain {
         case "--build" -> builds = List.of(args[++i].split(","));
         case "--programs" -> programs = Path.of(args[++i]);
         case "--no-node" -> node = false;
+        case "--no-chicory" -> withChicory = false;
         case "--breakpoints" -> breakpoints = Integer.parseInt(args[++i]);
         case "--n" -> {
           for (String kv : args[++i].split(",")) {
@@ -87,7 +91,7 @@ public final class BenchMain {
         iterations);
 
     Engine tricolor = new TricolorEngine();
-    Engine chicory = new ChicoryEngine();
+    Engine chicory = withChicory ? new ChicoryEngine() : null;
     if (breakpoints > 0) {
       int count = breakpoints;
       int[] installed = new int[1];
@@ -115,7 +119,7 @@ public final class BenchMain {
         Stats t;
         Stats c;
         Engine.Runner rt = tricolor.load(wasm);
-        Engine.Runner rc = chicory.load(wasm);
+        Engine.Runner rc = chicory == null ? rt : chicory.load(wasm);
         if (w.checksumType() == null) {
           long a = rt.run(w.n());
           long b = rc.run(w.n());
@@ -127,12 +131,16 @@ public final class BenchMain {
         }
         for (int i = 0; i < warmup; i++) {
           time(w, rt);
-          time(w, rc);
+          if (chicory != null) {
+            time(w, rc);
+          }
         }
         double[] tt = new double[iterations];
         double[] tc = new double[iterations];
         for (int i = 0; i < iterations; i++) {
-          if (i % 2 == 0) {
+          if (chicory == null) {
+            tt[i] = time(w, rt);
+          } else if (i % 2 == 0) {
             tt[i] = time(w, rt);
             tc[i] = time(w, rc);
           } else {
@@ -141,16 +149,16 @@ public final class BenchMain {
           }
         }
         t = new Stats(tt);
-        c = new Stats(tc);
+        c = chicory == null ? null : new Stats(tc);
         Row row = new Row(w, build, t, c);
         rows.add(row);
         System.out.printf("  %-12s %-8s %s %s  %s %s  ratio %.2f%n", w.name(), build,
-            tricolor.name(), t, chicory.name(), c, row.ratio());
+            tricolor.name(), t, chicory == null ? "-" : chicory.name(), c, row.ratio());
       }
     }
     Map<String, Double> nodeMedians = node ? nodeMedians(programs, warmup, iterations, builds,
         workloads) : Map.of();
-    report(rows, nodeMedians, tricolor.name(), chicory.name());
+    report(rows, nodeMedians, tricolor.name(), chicory == null ? "none" : chicory.name());
   }
 
   /** Runs {@code run(n)} once and returns the milliseconds it took; checks the checksum. */
@@ -189,7 +197,7 @@ public final class BenchMain {
 
   record Row(Workload workload, String build, Stats tricolor, Stats chicory) {
     double ratio() {
-      return tricolor.median() / chicory.median();
+      return chicory == null ? Double.NaN : tricolor.median() / chicory.median();
     }
   }
 
@@ -203,7 +211,8 @@ public final class BenchMain {
     for (Row r : rows) {
       Double nm = node.get(r.workload().name() + "/" + r.build());
       System.out.printf(Locale.ROOT, "| %s (n=%d) | %s | %s | %s | %.2f | %s | %s |%n",
-          r.workload().name(), r.workload().n(), r.build(), r.tricolor(), r.chicory(), r.ratio(),
+          r.workload().name(), r.workload().n(), r.build(), r.tricolor(),
+          r.chicory() == null ? "-" : r.chicory(), r.ratio(),
           nm == null ? "-" : String.format(Locale.ROOT, "%.1f", nm),
           nm == null ? "-" : String.format(Locale.ROOT, "%.1f", r.tricolor().median() / nm));
       logSum += Math.log(r.ratio());
