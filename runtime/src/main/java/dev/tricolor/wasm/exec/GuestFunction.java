@@ -6,6 +6,8 @@ public final class GuestFunction extends WasmFunction {
   final Instance instance;
   final int index;
   final CompiledCode compiled;
+  /** compiled.numResults, one load nearer for RETURN. */
+  final int numResults;
   /** The code the interpreter runs: {@code compiled.patched}, or the stepping copy. */
   int[] active;
 
@@ -14,6 +16,7 @@ public final class GuestFunction extends WasmFunction {
     this.instance = instance;
     this.index = index;
     this.compiled = code;
+    this.numResults = code.numResults;
     this.active = store.stepping() ? code.stepping() : code.patched;
   }
 

@@ -494,10 +494,10 @@ public final class Interpreter {
               break;
             }
             case Op.RETURN: {
-              int n = fn.compiled.numResults;
+              int n = fn.numResults;
               int from = sp - n;
-              if (from != fp) {
-                System.arraycopy(stack, from, stack, fp, n);
+              for (int i = 0; i < n; i++) {
+                stack[fp + i] = stack[from + i];
               }
               sp = fp + n;
               if (depth == base) {
@@ -989,8 +989,8 @@ public final class Interpreter {
   /** Moves the top {@code keep} values down to {@code to}; returns the new sp. */
   private static int moveDown(long[] stack, int sp, int to, int keep) {
     int from = sp - keep;
-    if (from != to) {
-      System.arraycopy(stack, from, stack, to, keep);
+    for (int i = 0; i < keep; i++) { // keep is small: a loop beats arraycopy's call
+      stack[to + i] = stack[from + i];
     }
     return to + keep;
   }

@@ -120,4 +120,19 @@ class InterpreterTest {
     assertEquals(4, t.accessSize());
     assertEquals(65536, t.memorySize());
   }
+
+  @Test
+  void memoryGrowBeyondTheLimitIsRefusedWithMinusOne() {
+    // grow(n) = memory.grow(n); size() = memory.size
+    Instance inst = new HandBuilt(new Store()).memory(1)
+        .func("grow", sig("i", "i"), "00 20 00 40 00 0B")
+        .func("size", sig("", "i"), "00 3F 00 0B")
+        .build();
+    assertEquals(1, (int) inst.call("grow", 2)[0]);
+    assertEquals(3, (int) inst.call("size")[0]);
+    assertEquals(-1, (int) inst.call("grow", 98)[0]); // the hand-built limit is 100 pages
+    assertEquals(3, (int) inst.call("size")[0]);
+    assertEquals(3, (int) inst.call("grow", 97)[0]);
+    assertEquals(100 * 65536, inst.memory().size());
+  }
 }
