@@ -42,7 +42,8 @@
  * before each instruction) only while they are active. Instruction steps move by internal
  * instruction: a few neighbouring instructions run as one (local.get + local.get,
  * local.get/global.get + i32.const (+ i32.add/sub (+ global.set of the same global)),
- * local.get + load, local.get + store, i32.eqz + branch); a breakpoint on a later one of such a
- * group stops before the group. Host functions' own memory writes are not seen by watchpoints.
+ * local.get + load, local.get + store, i32.eqz or an i32 comparison + branch); a breakpoint on
+ * a later one of such a group stops before the group. Host functions' own memory writes are not
+ * seen by watchpoints.
  */
 package dev.tricolor.wasm.debug;

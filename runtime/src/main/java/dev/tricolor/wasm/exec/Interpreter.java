@@ -454,6 +454,30 @@ public final class Interpreter {
             case Op.BR_UNLESS:
               pc = (int) stack[--sp] == 0 ? code[pc] : pc + 1;
               break;
+            case Op.BR_IF_CMP:
+              sp -= 2;
+              pc = Num.compare(code[pc], (int) stack[sp], (int) stack[sp + 1]) ? code[pc + 1]
+                  : pc + 2;
+              break;
+            case Op.BR_UNLESS_CMP:
+              sp -= 2;
+              pc = Num.compare(code[pc], (int) stack[sp], (int) stack[sp + 1]) ? pc + 2
+                  : code[pc + 1];
+              break;
+            case Op.BR_IF_BACK_CMP:
+              sp -= 2;
+              if (Num.compare(code[pc], (int) stack[sp], (int) stack[sp + 1])) {
+                pc = code[pc + 1];
+                if (interrupt) {
+                  publish(fn, pc, fp, sp, depth);
+                  interrupted();
+                  code = fn.active;
+                  mem = memory.bytes();
+                }
+              } else {
+                pc += 2;
+              }
+              break;
             case Op.BR_IF_ADJ:
               if ((int) stack[--sp] != 0) {
                 sp = moveDown(stack, sp, fp + code[pc + 1], code[pc + 2]);

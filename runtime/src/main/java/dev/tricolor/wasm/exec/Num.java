@@ -28,6 +28,32 @@ final class Num {
     return b ? 1 : 0;
   }
 
+  /** An i32 comparison (I32_EQ..I32_GE_U) fused into a branch. */
+  static boolean compare(int op, int a, int b) {
+    switch (op) {
+      case Op.I32_EQ:
+        return a == b;
+      case Op.I32_NE:
+        return a != b;
+      case Op.I32_LT_S:
+        return a < b;
+      case Op.I32_LT_U:
+        return Integer.compareUnsigned(a, b) < 0;
+      case Op.I32_GT_S:
+        return a > b;
+      case Op.I32_GT_U:
+        return Integer.compareUnsigned(a, b) > 0;
+      case Op.I32_LE_S:
+        return a <= b;
+      case Op.I32_LE_U:
+        return Integer.compareUnsigned(a, b) <= 0;
+      case Op.I32_GE_S:
+        return a >= b;
+      default:
+        return Integer.compareUnsigned(a, b) >= 0;
+    }
+  }
+
   // ---- integer division ----
 
   static int divS(int a, int b) {

@@ -81,6 +81,12 @@ public final class Op {
   public static final int LOCAL_STORE32 = 0x27;
   /** LOCAL_STORE64 x offset: local.get x; i64.store or f64.store. */
   public static final int LOCAL_STORE64 = 0xC5;
+  /** BR_IF_CMP cmp target: an i32 comparison (I32_EQ..I32_GE_U) then br_if, nothing to move. */
+  public static final int BR_IF_CMP = 0xC6;
+  /** BR_UNLESS_CMP cmp target: an i32 comparison then if (jump when it is false). */
+  public static final int BR_UNLESS_CMP = 0xC7;
+  /** BR_IF_BACK_CMP cmp target: an i32 comparison then br_if to a loop. */
+  public static final int BR_IF_BACK_CMP = 0xC8;
   public static final int DROP = 0x1A;
   public static final int SELECT = 0x1B;
 
@@ -310,7 +316,8 @@ public final class Op {
     }
     for (int op : new int[] {I64_CONST, F64_CONST, CALL_INDIRECT, TABLE_INIT, TABLE_COPY,
         LOCAL_GET2, LOCAL_GET_CONST, LOCAL_ADD_CONST, LOCAL_LOAD32, LOCAL_LOAD64,
-        GLOBAL_GET_CONST, GLOBAL_ADD_CONST, GLOBAL_INC, LOCAL_STORE32, LOCAL_STORE64}) {
+        GLOBAL_GET_CONST, GLOBAL_ADD_CONST, GLOBAL_INC, LOCAL_STORE32, LOCAL_STORE64,
+        BR_IF_CMP, BR_UNLESS_CMP, BR_IF_BACK_CMP}) {
       IMMEDIATES[op] = 2;
     }
     for (int op : new int[] {BR_ADJ, BR_IF_ADJ, BR_BACK_ADJ, BR_IF_BACK_ADJ}) {

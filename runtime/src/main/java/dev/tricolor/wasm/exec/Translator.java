@@ -190,6 +190,16 @@ public final class Translator {
     return Op.length(null, 0, op) - 1;
   }
 
+  /** The last instruction if it is an i32 comparison that a branch may absorb, else -1. */
+  private int lastCompare() {
+    for (int op = Op.I32_EQ; op <= Op.I32_GE_U; op++) {
+      if (after(op)) {
+        return op;
+      }
+    }
+    return -1;
+  }
+
   /** Turns the last instruction into {@code fused}, which now also stands for offset {@code at}. */
   private void fuse(int at, int fused) {
     out.set(fusePc, fused);
@@ -484,8 +494,12 @@ public final class Translator {
     }
     if (opcode == 0x04) {
       adjust(-1); // the condition
+      int cmp = lastCompare();
       if (after(Op.I32_EQZ)) {
         fuse(at, Op.BR_IF); // if (i32.eqz x): skip the then-branch when x is not zero
+      } else if (cmp >= 0) {
+        fuse(at, Op.BR_UNLESS_CMP);
+        out.add(cmp);
       } else {
         emit(at, Op.BR_UNLESS);
       }
@@ -580,8 +594,12 @@ public final class Translator {
     } else {
       op = conditional ? (plain ? Op.BR_IF : Op.BR_IF_ADJ) : (plain ? Op.BR : Op.BR_ADJ);
     }
+    int cmp = conditional && plain ? lastCompare() : -1;
     if (conditional && plain && !back && after(Op.I32_EQZ)) {
       fuse(at, op == Op.BR_IF ? Op.BR_UNLESS : op);
+    } else if (cmp >= 0) {
+      fuse(at, back ? Op.BR_IF_BACK_CMP : Op.BR_IF_CMP);
+      out.add(cmp);
     } else {
       emit(at, op);
     }
