@@ -152,6 +152,21 @@ final class Num {
     return (a & 0x7FFF_FFFF_FFFF_FFFFL) | (b & 0x8000_0000_0000_0000L);
   }
 
+  /**
+   * A NaN result with its quiet bit set: the spec wants an arithmetic NaN from these operators,
+   * and Java's min, max, floor, ceil and rint hand a signaling NaN operand back unchanged.
+   */
+  static long quiet32(long bits) {
+    int b = (int) bits;
+    return (b & 0x7F80_0000) == 0x7F80_0000 && (b & 0x007F_FFFF) != 0 ? b | 0x0040_0000 : b;
+  }
+
+  static long quiet64(long bits) {
+    boolean nan = (bits & 0x7FF0_0000_0000_0000L) == 0x7FF0_0000_0000_0000L
+        && (bits & 0x000F_FFFF_FFFF_FFFFL) != 0;
+    return nan ? bits | 0x0008_0000_0000_0000L : bits;
+  }
+
   // ---- trapping truncation ----
 
   private static Trap invalid() {
@@ -268,18 +283,18 @@ final class Num {
       case Op.I64_POPCNT -> Long.bitCount(x);
       case Op.F32_ABS -> f32Abs(x);
       case Op.F32_NEG -> f32Neg(x);
-      case Op.F32_CEIL -> bits((float) Math.ceil(f32(x)));
-      case Op.F32_FLOOR -> bits((float) Math.floor(f32(x)));
-      case Op.F32_TRUNC -> bits(trunc(f32(x)));
-      case Op.F32_NEAREST -> bits((float) Math.rint(f32(x)));
-      case Op.F32_SQRT -> bits((float) Math.sqrt(f32(x)));
+      case Op.F32_CEIL -> quiet32(bits((float) Math.ceil(f32(x))));
+      case Op.F32_FLOOR -> quiet32(bits((float) Math.floor(f32(x))));
+      case Op.F32_TRUNC -> quiet32(bits(trunc(f32(x))));
+      case Op.F32_NEAREST -> quiet32(bits((float) Math.rint(f32(x))));
+      case Op.F32_SQRT -> quiet32(bits((float) Math.sqrt(f32(x))));
       case Op.F64_ABS -> f64Abs(x);
       case Op.F64_NEG -> f64Neg(x);
-      case Op.F64_CEIL -> bits(Math.ceil(f64(x)));
-      case Op.F64_FLOOR -> bits(Math.floor(f64(x)));
-      case Op.F64_TRUNC -> bits(trunc(f64(x)));
-      case Op.F64_NEAREST -> bits(Math.rint(f64(x)));
-      case Op.F64_SQRT -> bits(Math.sqrt(f64(x)));
+      case Op.F64_CEIL -> quiet64(bits(Math.ceil(f64(x))));
+      case Op.F64_FLOOR -> quiet64(bits(Math.floor(f64(x))));
+      case Op.F64_TRUNC -> quiet64(bits(trunc(f64(x))));
+      case Op.F64_NEAREST -> quiet64(bits(Math.rint(f64(x))));
+      case Op.F64_SQRT -> quiet64(bits(Math.sqrt(f64(x))));
       case Op.I32_WRAP_I64 -> (int) x;
       case Op.I32_TRUNC_F32_S -> i32TruncS(f32(x));
       case Op.I32_TRUNC_F32_U -> i32TruncU(f32(x));
@@ -334,11 +349,11 @@ final class Num {
       case Op.I32_DIV_U -> divU((int) a, (int) b);
       case Op.I32_REM_S -> remS((int) a, (int) b);
       case Op.I32_REM_U -> remU((int) a, (int) b);
-      case Op.F32_MIN -> bits(Math.min(f32(a), f32(b)));
-      case Op.F32_MAX -> bits(Math.max(f32(a), f32(b)));
+      case Op.F32_MIN -> quiet32(bits(Math.min(f32(a), f32(b))));
+      case Op.F32_MAX -> quiet32(bits(Math.max(f32(a), f32(b))));
       case Op.F32_COPYSIGN -> f32Copysign(a, b);
-      case Op.F64_MIN -> bits(Math.min(f64(a), f64(b)));
-      case Op.F64_MAX -> bits(Math.max(f64(a), f64(b)));
+      case Op.F64_MIN -> quiet64(bits(Math.min(f64(a), f64(b))));
+      case Op.F64_MAX -> quiet64(bits(Math.max(f64(a), f64(b))));
       case Op.F64_COPYSIGN -> f64Copysign(a, b);
       case Op.F32_EQ -> bool(f32(a) == f32(b));
       case Op.F32_NE -> bool(f32(a) != f32(b));

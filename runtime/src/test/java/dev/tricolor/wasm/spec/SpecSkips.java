@@ -47,9 +47,6 @@ final class SpecSkips {
 
   private static final String UNCONVERTIBLE =
       "wast2json 1.0.32 cannot convert this script (folded reference-type syntax it does not parse)";
-  private static final String NAN_OPERAND =
-      "interpreter: with a signaling NaN operand the result is that NaN unchanged, where the spec"
-          + " wants an arithmetic (quiet) NaN";
 
   static final List<Skip> SKIPS =
       List.of(
@@ -72,14 +69,7 @@ final class SpecSkips {
               null,
               Kind.SKIP,
               "wast2json 1.0.32 writes (select (result)) as the untyped select 0x1B, so the binary"
-                  + " has no result arity left to reject"),
-          new Skip("f32", 0, "min", Kind.KNOWN_FAILURE, NAN_OPERAND),
-          new Skip("f32", 0, "max", Kind.KNOWN_FAILURE, NAN_OPERAND),
-          new Skip("f64", 0, "min", Kind.KNOWN_FAILURE, NAN_OPERAND),
-          new Skip("f64", 0, "max", Kind.KNOWN_FAILURE, NAN_OPERAND),
-          new Skip("f64", 0, "floor", Kind.KNOWN_FAILURE, NAN_OPERAND),
-          new Skip("f64", 0, "ceil", Kind.KNOWN_FAILURE, NAN_OPERAND),
-          new Skip("f64", 0, "trunc", Kind.KNOWN_FAILURE, NAN_OPERAND));
+                  + " has no result arity left to reject"));
 
   /** The entry skipping all of {@code script}, or null. */
   static Skip scriptSkip(String script) {
