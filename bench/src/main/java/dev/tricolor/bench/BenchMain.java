@@ -152,8 +152,12 @@ public final class BenchMain {
         c = chicory == null ? null : new Stats(tc);
         Row row = new Row(w, build, t, c);
         rows.add(row);
-        System.out.printf("  %-12s %-8s %s %s  %s %s  ratio %.2f%n", w.name(), build,
-            tricolor.name(), t, chicory == null ? "-" : chicory.name(), c, row.ratio());
+        if (chicory == null) {
+          System.out.printf("  %-12s %-8s %s %s%n", w.name(), build, tricolor.name(), t);
+        } else {
+          System.out.printf("  %-12s %-8s %s %s  %s %s  ratio %.2f%n", w.name(), build,
+              tricolor.name(), t, chicory.name(), c, row.ratio());
+        }
       }
     }
     Map<String, Double> nodeMedians = node ? nodeMedians(programs, warmup, iterations, builds,
@@ -221,6 +225,9 @@ public final class BenchMain {
       acc[1]++;
     }
     System.out.println();
+    if (Double.isNaN(logSum)) {
+      return; // Tricolor alone: no ratios
+    }
     for (Map.Entry<String, double[]> e : perBuild.entrySet()) {
       System.out.printf(Locale.ROOT, "geometric mean %s/%s, %s builds: %.3f%n", a, b,
           e.getKey(), Math.exp(e.getValue()[0] / e.getValue()[1]));
