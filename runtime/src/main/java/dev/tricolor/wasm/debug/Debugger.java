@@ -1,6 +1,7 @@
 package dev.tricolor.wasm.debug;
 
 import dev.tricolor.wasm.exec.ExecutionHook;
+import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GuestFunction;
 import dev.tricolor.wasm.exec.Instance;
 import dev.tricolor.wasm.exec.Interpreter;
@@ -10,9 +11,11 @@ import dev.tricolor.wasm.exec.Terminated;
 import dev.tricolor.wasm.exec.Trap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -54,6 +57,11 @@ public final class Debugger {
   private long pendingAddress;
   private long pendingLength;
   private boolean stepping;
+  /** Functions switched to stepping code for a step over or out (stepping is false). */
+  private Set<GuestFunction> partlyStepping = Set.of();
+  /** What updateStepping last decided on, and whether a step began since (new frames). */
+  private int steppingState = -1;
+  private boolean newStep;
 
   private final ExecutionHook hook =
       new ExecutionHook() {
@@ -98,6 +106,11 @@ public final class Debugger {
       w.remove();
     }
     stepMode = null;
+    for (GuestFunction g : partlyStepping) {
+      g.setStepping(false);
+    }
+    partlyStepping = Set.of();
+    steppingState = -1;
     setStepping(false);
     interpreter.setHook(null);
   }
@@ -233,6 +246,7 @@ public final class Debugger {
       pauseRequested = false;
       pausePending = true;
     }
+    newStep = true;
     if (stopAtNextRequested) {
       stopAtNextRequested = false;
       stepMode = Resume.STEP_IN;
@@ -347,6 +361,7 @@ public final class Debugger {
         stepMode = r;
         stepOwner = by;
         stepDepth = depth;
+        newStep = true;
       }
       case CONTINUE -> {}
     }
@@ -413,12 +428,45 @@ public final class Debugger {
     }
   }
 
+  /**
+   * Chooses which functions run their stepping code. Stepping in, a pending pause and data
+   * watchpoints need every instruction everywhere; a step over or out only needs the functions
+   * of the frames it can stop in (the current one and its callers), so the calls it steps over
+   * run at full speed.
+   */
   private void updateStepping() {
-    boolean want = stepMode != null || pausePending || pendingWatch != null
-        || !watchpoints.isEmpty();
-    if (want != stepping) {
-      setStepping(want);
+    int state = (stepMode == null ? 0 : 1 + stepMode.ordinal()) | (pausePending ? 16 : 0)
+        | (pendingWatch != null ? 32 : 0) | (watchpoints.isEmpty() ? 0 : 64);
+    if (state == steppingState && !newStep) {
+      return; // the common case while stepping: nothing changed since the last instruction
     }
+    steppingState = state;
+    newStep = false;
+    boolean everywhere = stepMode == Resume.STEP_IN || pausePending || pendingWatch != null
+        || !watchpoints.isEmpty();
+    if (everywhere != stepping) {
+      setStepping(everywhere);
+    }
+    Set<GuestFunction> wanted = new HashSet<>();
+    if (!everywhere && (stepMode == Resume.STEP_OVER || stepMode == Resume.STEP_OUT)) {
+      for (Frame f : interpreter.frames()) {
+        if (f.guest() != null) {
+          wanted.add(f.guest());
+        }
+      }
+    }
+    if (wanted.equals(partlyStepping)) {
+      return;
+    }
+    for (GuestFunction g : partlyStepping) {
+      if (!wanted.contains(g)) {
+        g.setStepping(everywhere);
+      }
+    }
+    for (GuestFunction g : wanted) {
+      g.setStepping(true);
+    }
+    partlyStepping = wanted;
   }
 
   private void setStepping(boolean on) {

@@ -38,8 +38,9 @@
  * <p>Costs: a probe replaces one instruction of the internal code with a BREAK (the original is
  * kept aside); the interpreter compares each opcode with BREAK before dispatching it (one
  * well-predicted branch) and reads a volatile interrupt flag at loop back-edges and calls.
- * Stepping, a pending pause and watchpoints switch every function to its stepping code (BREAK
- * before each instruction) only while they are active. Instruction steps move by internal
+ * Stepping in, a pending pause and watchpoints switch every function to its stepping code
+ * (BREAK before each instruction) only while they are active; a step over or out switches only
+ * the functions on the stack, so the calls it steps over run at full speed. Instruction steps move by internal
  * instruction: a few neighbouring instructions run as one (local.get + local.get,
  * local.get/global.get + i32.const (+ i32.add/sub (+ global.set of the same global)),
  * local.get + load, local.get + store, i32.eqz or an i32 comparison + branch); a breakpoint on

@@ -135,6 +135,26 @@ class DebuggerTest {
   }
 
   @Test
+  void stepOverRunsAnotherFunctionsCallWithoutStoppingInIt() {
+    Store store = new Store();
+    // inner(x) = x * 2 (offsets 1..7); outer(x) = inner(x + 1) + 1 (body from offset 8)
+    Instance inst = new HandBuilt(store)
+        .func("inner", sig("i", "i"), "00 20 00 41 02 6C 0B")
+        .func("outer", sig("i", "i"), "00 20 00 41 01 6A 10 00 41 01 6A 0B")
+        .build();
+    Debugger d = Debugger.attach(store);
+    List<Integer> offsets = new ArrayList<>();
+    d.setStopListener((stop, state) -> {
+      offsets.add(state.top().codeOffset());
+      return Resume.STEP_OVER;
+    });
+    d.stopAtNextInstruction();
+    assertEquals(9, inst.call("outer", 3)[0]);
+    // [local.get, i32.const, i32.add], call, i32.const, i32.add, end: never inside inner
+    assertEquals(List.of(9, 14, 16, 18, 19), offsets);
+  }
+
+  @Test
   void stepOutStopsInTheCaller() {
     Store store = new Store();
     Instance inst = new HandBuilt(store).func("fib", sig("i", "i"), FIB).build();
