@@ -98,6 +98,23 @@ public final class CompiledCode {
   }
 
   /**
+   * Module byte offset of the WebAssembly instruction that trapped at internal {@code pc}: for a
+   * fused local.get + load or store, the load or store itself.
+   */
+  int faultOffset(int pc) {
+    int op = pristine[pc];
+    if (op == Op.LOCAL_LOAD32 || op == Op.LOCAL_LOAD64 || op == Op.LOCAL_STORE32
+        || op == Op.LOCAL_STORE64) {
+      for (int k = 0; k < aliasPcs.length; k++) {
+        if (aliasPcs[k] == pc) {
+          return aliasOffsets[k];
+        }
+      }
+    }
+    return offsetOf(pc);
+  }
+
+  /**
    * Internal pc of the first instruction at or after module byte offset {@code offset}, or -1
    * when the offset lies outside this body. Instructions that translate to nothing (block, loop,
    * end) resolve to the next one that runs.

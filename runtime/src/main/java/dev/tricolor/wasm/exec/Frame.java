@@ -15,6 +15,8 @@ public final class Frame {
   private final int fp;
   private final int top;
   private final boolean innermost;
+  /** In the innermost frame of a trap, the offset of the instruction that trapped, else -1. */
+  int faultOffset = -1;
 
   Frame(Interpreter interpreter, WasmFunction function, int pc, int fp, int top, boolean innermost) {
     this.interpreter = interpreter;
@@ -57,11 +59,15 @@ public final class Frame {
 
   /**
    * Byte offset in the module file of the instruction this frame is at: the next to run in the
-   * innermost frame, the pending call in the others; -1 for a host frame.
+   * innermost frame (the one that trapped, at a trap), the pending call in the others; -1 for a
+   * host frame.
    */
   public int codeOffset() {
     if (!(function instanceof GuestFunction g)) {
       return -1;
+    }
+    if (faultOffset >= 0) {
+      return faultOffset;
     }
     return g.compiled.offsetOf(innermost ? pc : Math.max(0, pc - 1));
   }

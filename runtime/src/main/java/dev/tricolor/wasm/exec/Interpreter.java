@@ -56,6 +56,8 @@ public final class Interpreter {
   int depth;
 
   private int nesting;
+  /** Whether the published state is that of a trapping instruction. */
+  private boolean faulted;
   private volatile boolean interrupt;
   private volatile boolean terminate;
   private volatile ExecutionHook hook;
@@ -205,7 +207,11 @@ public final class Interpreter {
     if (nesting == 0 || fn == null) {
       return frames;
     }
-    frames.add(new Frame(this, fn, pc, fp, sp, true));
+    Frame top = new Frame(this, fn, pc, fp, sp, true);
+    if (faulted) {
+      top.faultOffset = fn.compiled.faultOffset(pc);
+    }
+    frames.add(top);
     int above = fp;
     for (int i = depth - 1; i >= 0; i--) {
       frames.add(new Frame(this, recordFunction(i), framePc[i], frameFp[i], above, false));
@@ -989,6 +995,7 @@ public final class Interpreter {
       }
     } catch (Trap t) {
       publish(fn, fn.compiled.instructionStart(pc - 1), fp, sp, depth);
+      faulted = true;
       onTrap(t);
       throw t;
     }
@@ -1003,6 +1010,7 @@ public final class Interpreter {
   }
 
   private void publish(GuestFunction fn, int pc, int fp, int sp, int depth) {
+    this.faulted = false;
     this.fn = fn;
     this.pc = pc;
     this.fp = fp;

@@ -309,6 +309,21 @@ class DebuggerTest {
   }
 
   @Test
+  void aTrapInAFusedLoadNamesTheLoadsOffset() {
+    Store store = new Store();
+    // get(p) = i32.load offset=0 (local.get 0): the load at offset 4 runs fused with local.get
+    Instance inst = new HandBuilt(store).memory(1).func("get", sig("i", "i"), "00 20 00 28 02 00 0B")
+        .build();
+    List<Integer> offsets = new ArrayList<>();
+    Debugger.attach(store).setStopListener((stop, state) -> {
+      offsets.add(state.top().codeOffset());
+      return Resume.CONTINUE;
+    });
+    assertThrows(Trap.class, () -> inst.call("get", 65535));
+    assertEquals(List.of(4), offsets);
+  }
+
+  @Test
   void trapsAreSeenBeforeUnwindingWithEveryFrame() {
     Store store = new Store(EngineLimits.DEFAULT);
     // f(n) = n == 0 ? 1 / 0 : f(n - 1)
