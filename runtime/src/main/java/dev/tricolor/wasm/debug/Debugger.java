@@ -396,6 +396,11 @@ public final class Debugger {
       // local.get + store fused: the value comes from the local, the address is on top
       address = (in.peek(0) & 0xFFFF_FFFFL) + (fn.immediateAt(pc, 1) & 0xFFFF_FFFFL);
       length = op == Op.LOCAL_STORE64 ? 8 : 4;
+    } else if (op == Op.GLOBAL_LOCAL_STORE32) {
+      // global.get + local.get + i32.store fused: the address is the global's value
+      long base = fn.instance().global(fn.immediateAt(pc, 0)).get();
+      address = (base & 0xFFFF_FFFFL) + (fn.immediateAt(pc, 2) & 0xFFFF_FFFFL);
+      length = 4;
     } else if (op == Op.MEMORY_FILL || op == Op.MEMORY_COPY || op == Op.MEMORY_INIT) {
       address = in.peek(2) & 0xFFFF_FFFFL;
       length = in.peek(0) & 0xFFFF_FFFFL;

@@ -43,8 +43,8 @@
  * the functions on the stack, so the calls it steps over run at full speed. Instruction steps move by internal
  * instruction: a few neighbouring instructions run as one (local.get + local.get,
  * local.get/global.get + i32.const (+ i32.add/sub (+ global.set of the same global)),
- * local.get + load, local.get + store, i32.eqz or an i32 comparison + branch); a breakpoint on
- * a later one of such a group stops before the group. Host functions' own memory writes are not
- * seen by watchpoints.
+ * local.get + load, (global.get +) local.get + store, i32.eqz or an i32 comparison + branch); a
+ * breakpoint on a later one of such a group stops before the group, and a trap inside one names
+ * the load or store that trapped. Host functions' own memory writes are not seen by watchpoints.
  */
 package dev.tricolor.wasm.debug;

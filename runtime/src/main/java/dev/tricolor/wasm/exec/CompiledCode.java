@@ -103,15 +103,16 @@ public final class CompiledCode {
    */
   int faultOffset(int pc) {
     int op = pristine[pc];
+    int last = -1;
     if (op == Op.LOCAL_LOAD32 || op == Op.LOCAL_LOAD64 || op == Op.LOCAL_STORE32
-        || op == Op.LOCAL_STORE64) {
+        || op == Op.LOCAL_STORE64 || op == Op.GLOBAL_LOCAL_STORE32) {
       for (int k = 0; k < aliasPcs.length; k++) {
         if (aliasPcs[k] == pc) {
-          return aliasOffsets[k];
+          last = Math.max(last, aliasOffsets[k]); // the load or store: the last fused
         }
       }
     }
-    return offsetOf(pc);
+    return last >= 0 ? last : offsetOf(pc);
   }
 
   /**

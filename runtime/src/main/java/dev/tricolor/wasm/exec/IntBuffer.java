@@ -26,6 +26,10 @@ final class IntBuffer {
     data[i] = v;
   }
 
+  void removeLast() {
+    size--;
+  }
+
   int size() {
     return size;
   }

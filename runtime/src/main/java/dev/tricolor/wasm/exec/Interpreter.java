@@ -664,6 +664,10 @@ public final class Interpreter {
               Mem.i64(mem, stack[sp], code[pc + 1], stack[fp + code[pc]]);
               pc += 2;
               break;
+            case Op.GLOBAL_LOCAL_STORE32:
+              Mem.i32(mem, globals[code[pc]].value, code[pc + 2], (int) stack[fp + code[pc + 1]]);
+              pc += 3;
+              break;
             case Op.GLOBAL_GET_CONST:
               stack[sp] = globals[code[pc]].value;
               stack[sp + 1] = code[pc + 1];

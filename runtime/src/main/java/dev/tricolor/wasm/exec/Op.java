@@ -81,6 +81,11 @@ public final class Op {
   public static final int LOCAL_STORE32 = 0x27;
   /** LOCAL_STORE64 x offset: local.get x; i64.store or f64.store. */
   public static final int LOCAL_STORE64 = 0xC5;
+  /**
+   * GLOBAL_LOCAL_STORE32 g x offset: global.get g; local.get x; i32.store offset (how
+   * AssemblyScript spills a reference to its shadow stack).
+   */
+  public static final int GLOBAL_LOCAL_STORE32 = 0xC9;
   /** BR_IF_CMP cmp target: an i32 comparison (I32_EQ..I32_GE_U) then br_if, nothing to move. */
   public static final int BR_IF_CMP = 0xC6;
   /** BR_UNLESS_CMP cmp target: an i32 comparison then if (jump when it is false). */
@@ -320,7 +325,8 @@ public final class Op {
         BR_IF_CMP, BR_UNLESS_CMP, BR_IF_BACK_CMP}) {
       IMMEDIATES[op] = 2;
     }
-    for (int op : new int[] {BR_ADJ, BR_IF_ADJ, BR_BACK_ADJ, BR_IF_BACK_ADJ}) {
+    for (int op : new int[] {BR_ADJ, BR_IF_ADJ, BR_BACK_ADJ, BR_IF_BACK_ADJ,
+        GLOBAL_LOCAL_STORE32}) {
       IMMEDIATES[op] = 3;
     }
   }

@@ -40,6 +40,8 @@ public final class Translator {
   private final IntBuffer aliasPcs = new IntBuffer(16);
   /** Pc of the last instruction the next one may fuse into, or -1 after a possible label. */
   private int fusePc = -1;
+  /** The instruction before fusePc, when nothing may branch between the two; else -1. */
+  private int prevFusePc = -1;
   private Control[] controls = new Control[16];
   private int depth;
   private int height;
@@ -177,6 +179,7 @@ public final class Translator {
 
   private void emit(int offset, int op) {
     markInstruction(offset);
+    prevFusePc = fusePc;
     fusePc = out.size();
     out.add(op);
   }
@@ -378,6 +381,22 @@ public final class Translator {
             boolean wide = opcode == Op.I64_LOAD || opcode == Op.F64_LOAD;
             fuse(at, wide ? Op.LOCAL_LOAD64 : Op.LOCAL_LOAD32);
             out.add(offset);
+          } else if (live && opcode == Op.I32_STORE && after(Op.LOCAL_GET)
+              && prevFusePc >= 0 && prevFusePc + 2 == fusePc
+              && out.get(prevFusePc) == Op.GLOBAL_GET) {
+            // global.get g; local.get x; i32.store: one instruction at the global.get
+            int x = out.get(fusePc + 1);
+            int localGetOffset = offsets.get(offsets.size() - 1);
+            pcs.removeLast();
+            offsets.removeLast();
+            aliasOffsets.add(localGetOffset);
+            aliasPcs.add(prevFusePc);
+            fusePc = prevFusePc;
+            prevFusePc = -1;
+            fuse(at, Op.GLOBAL_LOCAL_STORE32);
+            out.set(fusePc + 2, x);
+            out.set(fusePc + 3, offset);
+            adjust(-2);
           } else if (live && opcode >= Op.I32_STORE && opcode <= Op.F64_STORE
               && after(Op.LOCAL_GET)) {
             boolean wide = opcode == Op.I64_STORE || opcode == Op.F64_STORE;

@@ -309,6 +309,30 @@ class DebuggerTest {
   }
 
   @Test
+  void aShadowStackStoreIsWatchedAndTrapsAtItsOwnOffset() {
+    Store store = new Store();
+    // spill(x): global.get 0; local.get 0; i32.store offset=4 -- AssemblyScript's shadow stack
+    // spill, one fused instruction; the store is at offset 6
+    Instance inst = new HandBuilt(store).global(100).memory(1)
+        .func("spill", sig("i", ""), "00 23 00 20 00 36 02 04 0B").build();
+    List<String> seen = new ArrayList<>();
+    Debugger d = Debugger.attach(store);
+    d.watch(inst, 104, 4, (stop, state) -> {
+      seen.add("write " + ((Stop.DataWritten) stop).address() + " = "
+          + inst.memory().loadI32(104));
+      return Resume.CONTINUE;
+    });
+    d.setStopListener((stop, state) -> {
+      seen.add("trap @" + state.top().codeOffset());
+      return Resume.CONTINUE;
+    });
+    inst.call("spill", 77);
+    inst.global(0).set(65534);
+    assertThrows(Trap.class, () -> inst.call("spill", 1));
+    assertEquals(List.of("write 104 = 77", "trap @6"), seen);
+  }
+
+  @Test
   void aTrapInAFusedLoadNamesTheLoadsOffset() {
     Store store = new Store();
     // get(p) = i32.load offset=0 (local.get 0): the load at offset 4 runs fused with local.get

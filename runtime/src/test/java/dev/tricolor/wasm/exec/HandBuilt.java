@@ -22,6 +22,7 @@ public final class HandBuilt {
   private final List<String> bodies = new ArrayList<>();
   private final Map<String, Integer> exports = new HashMap<>();
   private int memoryPages = -1;
+  private final List<Long> globals = new ArrayList<>();
 
   public HandBuilt(Store store) {
     this.store = store;
@@ -49,6 +50,12 @@ public final class HandBuilt {
     if (exportName != null) {
       exports.put(exportName, funcTypes.size() - 1);
     }
+    return this;
+  }
+
+  /** A mutable i32 global (index in the order added). */
+  public HandBuilt global(int value) {
+    globals.add((long) value);
     return this;
   }
 
@@ -93,7 +100,8 @@ public final class HandBuilt {
       inst.functions[i] = g;
       inst.guests[i] = g;
     }
-    inst.globals = new GlobalCell[0];
+    inst.globals = globals.stream()
+        .map(v -> new GlobalCell((byte) 0x7F, true, v)).toArray(GlobalCell[]::new);
     inst.tables = new Table[0];
     inst.typeIds = types.stream().mapToInt(store::typeId).toArray();
     inst.data = new byte[0][];
