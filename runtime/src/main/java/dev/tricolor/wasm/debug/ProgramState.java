@@ -18,6 +18,15 @@ public final class ProgramState {
     this.interpreter = interpreter;
   }
 
+  /**
+   * The program as it stands inside a host function (the host call's caller innermost), for a
+   * host function that reports a stop of its own, such as the host runtime's allocation events.
+   * Valid until the host function returns.
+   */
+  public static ProgramState inHostCall(Interpreter interpreter) {
+    return new ProgramState(interpreter);
+  }
+
   /** The frames, innermost first. */
   public List<Frame> frames() {
     if (frames == null) {
