@@ -43,7 +43,7 @@ import java.util.Set;
  * Only the kinds asked for are probed, so the program runs at full speed otherwise. Events reach
  * the listener on the program thread, stopped at the probe; its answer decides how to go on.
  */
-public final class GuestRuntimeEvents implements AutoCloseable {
+public final class GuestRuntimeEvents implements RuntimeEventSource {
   private final Debugger debugger;
   private final Instance instance;
   private final RuntimeSymbols symbols;
@@ -66,6 +66,7 @@ public final class GuestRuntimeEvents implements AutoCloseable {
    * the module lacks (an -O3 build, a program that never collects) are skipped: see
    * {@link #missing(EventKind)}.
    */
+  @Override
   public synchronized void enable(Set<EventKind> kinds) {
     for (EventKind k : EventKind.values()) {
       boolean on = probes.containsKey(k);
@@ -78,6 +79,7 @@ public final class GuestRuntimeEvents implements AutoCloseable {
   }
 
   /** The runtime functions {@code kind} needs that the module does not have (by name). */
+  @Override
   public List<String> missing(EventKind kind) {
     List<String> out = new ArrayList<>();
     for (RuntimeFunction f : functionsOf(kind)) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * abort; null for a plain trap.
  *
  * <ul>
- *   <li>{@code unreachable} inside {@code ~lib/rt/tlsf/growMemory}: {@code memory.grow} was
+ *   <li>an {@link OutOfMemoryTrap} (host mode) or {@code unreachable} inside
+ *       {@code ~lib/rt/tlsf/growMemory}: {@code memory.grow} was
  *       refused, TLSF gives up: {@link RuntimeEvent.OutOfMemory} with the size the program asked
  *       {@code __new} (or {@code __alloc}) for;
  *   <li>an abort "Allocation too large": {@link RuntimeEvent.OutOfMemory};
@@ -36,6 +37,9 @@ public final class TrapEvents {
   private TrapEvents() {}
 
   public static RuntimeEvent classify(Trap trap, ProgramState state, RuntimeSymbols symbols) {
+    if (trap instanceof OutOfMemoryTrap o) {
+      return o.event(); // the host runtime's growMemory: it knows what it was asked for
+    }
     if (trap instanceof AbortTrap a) {
       RuntimeEvent.Abort abort =
           new RuntimeEvent.Abort(a.abortMessage(), a.fileName(), a.line(), a.column());
