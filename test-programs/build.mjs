@@ -27,6 +27,16 @@ const BUILDS = [
   { name: "release", flags: ["-O3", "--sourceMap"] },
 ];
 
+// The same two builds against Tricolor's host runtime (rt/host.ts: allocation and collection
+// done by the Java TLSF/ITCMS). Node cannot run them (it has no Java allocator), so they get no
+// fixtures; the Java tests compare them with the builds above. Each gets the --stackSize that
+// puts its __heap_base where the built-in runtime's build has it (its static data is smaller,
+// the built-in runtime's own strings and list heads being absent), so the two heaps can be
+// compared address for address.
+const HOST_RUNTIME = "rt/host";
+const HOST_BUILDS = BUILDS.map((b) => ({ name: `host/${b.name}`, flags: [...b.flags, "--runtime", HOST_RUNTIME], guest: b.name }));
+const DEFAULT_STACK_SIZE = 32768;
+
 const args = process.argv.slice(2);
 const withFixtures = !args.includes("--no-fixtures");
 const only = new Set(args.filter((a) => !a.startsWith("--")));
@@ -95,25 +105,78 @@ function findUnits(dir, kind) {
     .filter((u) => only.size === 0 || only.has(u.name));
 }
 
-async function compile(unit, build) {
-  const out = `build/${build.name}/${unit.sub}${unit.name}.wasm`;
-  const flags = [...build.flags, ...(unit.spec.asc ?? []), ...(unit.spec[`asc_${build.name}`] ?? [])];
-  const argv = [unit.source, ...flags, "--noColors", "-o", out];
+/** asc's flags for a unit in a build: the build's, then the spec's (all builds, then this one). */
+function ascFlags(unit, build) {
+  const specBuild = build.guest ?? build.name;
+  return [...build.flags, ...(unit.spec.asc ?? []), ...(unit.spec[`asc_${specBuild}`] ?? [])];
+}
+
+/**
+ * A transform that records the static memory layout asc chose (the initial values of
+ * __data_end and __heap_base, read from the Binaryen module before optimization); with `stop`
+ * it ends the compilation there, for a quick layout-only pass.
+ */
+function layoutProbe(layout, stop) {
+  return class {
+    afterCompile(module) {
+      const value = (name) => {
+        const ref = module.getGlobal(name);
+        return ref ? this.binaryen.getExpressionInfo(this.binaryen.getGlobalInfo(ref).init).value : null;
+      };
+      layout.dataEnd = value("~lib/memory/__data_end");
+      layout.heapBase = value("~lib/memory/__heap_base");
+      if (stop) throw new Error("layout probe: stop");
+    }
+  };
+}
+
+async function runAsc(argv, transforms) {
   const files = new Map();
   const stderr = asc.createMemoryStream();
   const result = await asc.main(argv, {
     stdout: asc.createMemoryStream(),
     stderr,
+    transforms,
     writeFile: (name, contents) => {
       files.set(name, contents);
     },
   });
-  if (result.error) throw new Error(`asc ${argv.join(" ")} failed:\n${stderr.toString()}`);
+  return { result, files, stderr: stderr.toString() };
+}
+
+async function compile(unit, build, extraFlags = []) {
+  const out = `build/${build.name}/${unit.sub}${unit.name}.wasm`;
+  const flags = [...ascFlags(unit, build), ...extraFlags];
+  const argv = [unit.source, ...flags, "--noColors", "-o", out];
+  const layout = {};
+  const { result, files, stderr } = await runAsc(argv, [layoutProbe(layout, false)]);
+  if (result.error) throw new Error(`asc ${argv.join(" ")} failed:\n${stderr}`);
   for (const [name, contents] of files) {
     if (/^\/|\.\.\//.test(name)) throw new Error(`asc wrote outside test-programs: ${name}`);
     writeIfChanged(name, contents);
   }
-  return { out, argv, bytes: files.get(out) };
+  return { out, argv, bytes: files.get(out), layout };
+}
+
+/**
+ * The host-runtime build of a unit, its __heap_base equal to `guestHeapBase` when its static data
+ * allows it: a layout-only pass finds its __data_end, the real one sets --stackSize to the rest.
+ */
+async function compileHost(unit, build, guestHeapBase) {
+  const layout = {};
+  const argv = [unit.source, ...ascFlags(unit, build), "--noColors", "--noEmit"];
+  const { result, stderr } = await runAsc(argv, [layoutProbe(layout, true)]);
+  if (layout.dataEnd == null) throw new Error(`asc ${argv.join(" ")} failed:\n${stderr || result.error}`);
+  const stackSize = guestHeapBase - layout.dataEnd;
+  if (stackSize < DEFAULT_STACK_SIZE) {
+    console.log(`${unit.source} (${build.name}): static data ends at ${layout.dataEnd}, past the guest build's; heap bases differ`);
+    return compile(unit, build);
+  }
+  const compiled = await compile(unit, build, ["--stackSize", String(stackSize)]);
+  if (compiled.layout.heapBase !== guestHeapBase) {
+    throw new Error(`${unit.source} (${build.name}): __heap_base ${compiled.layout.heapBase}, expected ${guestHeapBase}`);
+  }
+  return compiled;
 }
 
 function writeFixture(unit, build, compiled) {
@@ -166,9 +229,11 @@ const workloads = [];
 for (const unit of units) {
   const t0 = Date.now();
   let compileMs = 0;
+  const heapBases = {};
   for (const build of BUILDS) {
     const c0 = Date.now();
     const compiled = await compile(unit, build);
+    heapBases[build.name] = compiled.layout.heapBase;
     compileMs += Date.now() - c0;
     if (withFixtures) writeFixture(unit, build, compiled);
     // The workload's checksum comes from the release build (the debug build is several times
@@ -177,6 +242,11 @@ for (const unit of units) {
       const checksum = workloadChecksum(unit, compiled.bytes, build.name);
       workloads.push({ name: unit.name, description: unit.spec.description, n: unit.spec.workload.n, checksum });
     }
+  }
+  for (const build of HOST_BUILDS) {
+    const c0 = Date.now();
+    await compileHost(unit, build, heapBases[build.guest]);
+    compileMs += Date.now() - c0;
   }
   console.log(`${unit.source}: ${Date.now() - t0} ms (compile ${compileMs} ms)`);
 }
