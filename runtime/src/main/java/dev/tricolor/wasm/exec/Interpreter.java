@@ -58,6 +58,8 @@ public final class Interpreter {
   private int nesting;
   /** Whether the published state is that of a trapping instruction. */
   private boolean faulted;
+  /** The call depth of the host call in progress (its caller's record is on top), else -1. */
+  private int hostCallDepth = -1;
   private volatile boolean interrupt;
   private volatile boolean terminate;
   private volatile ExecutionHook hook;
@@ -207,12 +209,20 @@ public final class Interpreter {
     if (nesting == 0 || fn == null) {
       return frames;
     }
-    Frame top = new Frame(this, fn, pc, fp, sp, true);
-    if (faulted) {
-      top.faultOffset = fn.compiled.faultOffset(pc);
+    int above;
+    if (hostCallDepth == depth && caller.function != null) {
+      // Inside a host function (fn is its caller, whose record is on top): the host frame is
+      // innermost, its arguments as operands.
+      frames.add(new Frame(this, caller.function, -1, caller.base, sp, true));
+      above = caller.base;
+    } else {
+      Frame top = new Frame(this, fn, pc, fp, sp, true);
+      if (faulted) {
+        top.faultOffset = fn.compiled.faultOffset(pc);
+      }
+      frames.add(top);
+      above = fp;
     }
-    frames.add(top);
-    int above = fp;
     for (int i = depth - 1; i >= 0; i--) {
       frames.add(new Frame(this, recordFunction(i), framePc[i], frameFp[i], above, false));
       above = frameFp[i];
@@ -337,9 +347,11 @@ public final class Interpreter {
     int savedBase = caller.base;
     Instance savedInstance = caller.instance;
     HostFunctionInstance savedHost = caller.function;
+    int savedHostCallDepth = hostCallDepth;
     caller.base = base;
     caller.instance = from;
     caller.function = h;
+    hostCallDepth = from == null ? -1 : depth;
     long r;
     try {
       r = h.body.call(caller);
@@ -354,6 +366,7 @@ public final class Interpreter {
       caller.base = savedBase;
       caller.instance = savedInstance;
       caller.function = savedHost;
+      hostCallDepth = savedHostCallDepth;
     }
     int m = h.type.resultCount();
     ensureStack(base + m);
