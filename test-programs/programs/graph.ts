@@ -66,6 +66,16 @@ export function buffer(slot: i32, size: i32): i32 {
   return size;
 }
 
+/** Appends count new Nodes (ids id, id + 1, ...) to roots[slot]'s children; returns their number. */
+export function spray(slot: i32, count: i32, id: i32): i32 {
+  const a = roots[slot];
+  if (!a) return -1;
+  let c = a.children;
+  if (!c) a.children = c = new Array<Node>();
+  for (let i = 0; i < count; i++) c.push(new Node(id + i));
+  return c.length;
+}
+
 /** Removes one child (the middle one) of roots[slot]. */
 export function prune(slot: i32): i32 {
   const a = roots[slot];
