@@ -151,7 +151,7 @@ public final class HeapTree {
       for (int w = 0; w < inst.words().length; w++) {
         Reference r = inst.references().get(w);
         String name = "+" + (w * 4);
-        out.add(r.isObject() ? reference(name, r.object())
+        out.add(r.isObject() && r.object() >= 0 ? reference(name, r.object())
             : Child.leaf(name, Value.Int.u32(inst.words()[w] & 0xFFFF_FFFFL)));
       }
       return out;
@@ -164,13 +164,12 @@ public final class HeapTree {
    * stays on the object's own row (in its class group), so the pointer row is not a second copy.
    */
   private Child reference(String name, int object) {
-    Child target = object(name, object);
     return Child.node(name, "→ 0x" + Integer.toHexString(heap().payload(object)) + " "
-        + heap().className(object), target.node(), -1);
+        + heap().className(object), new NamedNodes(() -> object(name, object).node().named()), -1);
   }
 
   private Child element(String name, ObjectContents.Element e) {
-    if (e.reference() != null && e.reference().isObject()) {
+    if (e.reference() != null && e.reference().isObject() && e.reference().object() >= 0) {
       return reference(name, e.reference().object());
     }
     return Child.node(name, e.format(), new NamedNodes(List::of), -1);

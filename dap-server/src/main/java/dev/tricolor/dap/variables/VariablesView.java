@@ -48,7 +48,9 @@ public final class VariablesView {
       if (c.node().indexedCount() > 0) {
         v.setIndexedVariables(c.node().indexedCount());
       }
-      if (c.node().namedCount() > 0) {
+      // Named children are counted only where that costs nothing: an object's parts are decoded
+      // when the client opens it, not when its row is listed.
+      if (!(c.node() instanceof NamedNodes) && c.node().namedCount() > 0) {
         v.setNamedVariables(c.node().namedCount());
       }
     }

@@ -669,6 +669,28 @@ class EngineSessionTest {
     assertTrue(ms < 5_000, "terminated within " + ms + " ms");
   }
 
+  @Test
+  void outOfMemoryStopsOnTheOomFilterBothWays() throws Exception {
+    launch(launchArgs("oom", "invoke", "exhaust", "args", List.of(8192.0)));
+    assertEquals("exception", ((StoppedEventArguments) next("stopped")).getReason());
+    var info = get(server.exceptionInfo(new ExceptionInfoArguments()));
+    assertEquals("oom", info.getExceptionId(), "memory.grow refused inside TLSF: " + info.getDescription());
+    assertTrue(info.getDescription().contains("the limit is 4 pages"), info.getDescription());
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(2, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  @Test
+  void allocationTooLargeIsOom() throws Exception {
+    launch(launchArgs("oom", "invoke", "tooLarge"));
+    next("stopped");
+    var info = get(server.exceptionInfo(new ExceptionInfoArguments()));
+    assertEquals("oom", info.getExceptionId());
+    assertTrue(info.getDescription().contains("Allocation too large"), info.getDescription());
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(2, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
   /** The server's custom request, as a client declares it. */
   interface HeapMapClient extends IDebugProtocolServer {
     @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("tricolor/heapMap")

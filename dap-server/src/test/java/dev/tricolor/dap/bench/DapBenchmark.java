@@ -1,0 +1,306 @@
+package dev.tricolor.dap.bench;
+
+import dev.tricolor.dap.TestPaths;
+import dev.tricolor.dap.engine.EngineDebuggeeFactory;
+import dev.tricolor.dap.session.DapServer;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.InstructionBreakpoint;
+import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.eclipse.lsp4j.debug.VariablesArgumentsFilter;
+import org.eclipse.lsp4j.debug.launch.DSPLauncher;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/**
+ * The debug adapter's speed figures of issue 5, measured in process over the real protocol
+ * (lsp4j client, NIO pipes, the real engine and test programs), with warm-up; medians of many
+ * rounds. Not a test: run it by hand (see the report for the command).
+ *
+ * <ol>
+ *   <li>launch to first stop (stopOnEntry) on the corpus' largest module;
+ *   <li>one step over a line;
+ *   <li>the Heap scope's first page (100 objects) for a heap of 100 000 objects;
+ *   <li>nbody with 50 breakpoints in code it never reaches, against none (ratio).
+ * </ol>
+ */
+public final class DapBenchmark {
+  static final Path PROGRAMS = TestPaths.repositoryRoot().resolve("test-programs");
+
+  /** One server and one client over pipes. */
+  static final class Session implements AutoCloseable {
+    final BlockingQueue<Object[]> events = new LinkedBlockingQueue<>();
+    final IDebugProtocolServer server;
+    final DapServer dap;
+    final Pipe c2s = Pipe.open();
+    final Pipe s2c = Pipe.open();
+
+    Session() throws Exception {
+      dap = DapServer.create(Channels.newInputStream(c2s.source()), Channels.newOutputStream(s2c.sink()),
+          new EngineDebuggeeFactory(), PROGRAMS, () -> {});
+      dap.start();
+      IDebugProtocolClient client = new IDebugProtocolClient() {
+        @Override public void stopped(StoppedEventArguments a) { events.add(new Object[] {"stopped", a}); }
+        @Override public void exited(ExitedEventArguments a) { events.add(new Object[] {"exited", a}); }
+      };
+      Launcher<IDebugProtocolServer> l = DSPLauncher.createClientLauncher(client,
+          Channels.newInputStream(s2c.source()), Channels.newOutputStream(c2s.sink()));
+      l.startListening();
+      server = l.getRemoteProxy();
+      InitializeRequestArguments a = new InitializeRequestArguments();
+      a.setAdapterID("tricolor");
+      get(server.initialize(a));
+    }
+
+    Object next(String name) throws InterruptedException {
+      while (true) {
+        Object[] e = events.poll(60, TimeUnit.SECONDS);
+        if (e == null) {
+          throw new IllegalStateException("no " + name);
+        }
+        if (e[0].equals(name)) {
+          return e[1];
+        }
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      get(server.disconnect(new DisconnectArguments()));
+      dap.shutdown();
+      c2s.sink().close();
+      s2c.sink().close();
+    }
+  }
+
+  static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(120, TimeUnit.SECONDS);
+  }
+
+  static Map<String, Object> launch(String program, String invoke, List<Double> args) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("program", program);
+    m.put("invoke", invoke);
+    m.put("args", args);
+    return m;
+  }
+
+  static int lineOf(String program, String label) throws Exception {
+    List<String> lines = Files.readAllLines(PROGRAMS.resolve("programs/" + program + ".ts"));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("// @bp:" + label)) {
+        return i + 1;
+      }
+    }
+    throw new IllegalStateException(label);
+  }
+
+  static double median(List<Double> xs) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+
+  static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  /** Launch request sent → first stopped event received (stopOnEntry). */
+  static double launchToFirstStop(String program) throws Exception {
+    try (Session s = new Session()) {
+      Map<String, Object> args = launch(program, "setup", List.of());
+      args.put("stopOnEntry", true);
+      long t0 = System.nanoTime();
+      get(s.server.launch(args));
+      get(s.server.configurationDone(new ConfigurationDoneArguments()));
+      s.next("stopped");
+      return ms(System.nanoTime() - t0);
+    }
+  }
+
+  /** At the after-alloc line of list.ts: next → stopped. */
+  static List<Double> stepOver(int rounds) throws Exception {
+    List<Double> out = new ArrayList<>();
+    try (Session s = new Session()) {
+      get(s.server.launch(launch("build/debug/list.wasm", "build", List.of(100000.0))));
+      SetBreakpointsArguments b = new SetBreakpointsArguments();
+      Source src = new Source();
+      src.setPath(PROGRAMS.resolve("programs/list.ts").toString());
+      b.setSource(src);
+      SourceBreakpoint bp = new SourceBreakpoint();
+      bp.setLine(lineOf("list", "after-alloc"));
+      b.setBreakpoints(new SourceBreakpoint[] {bp});
+      get(s.server.setBreakpoints(b));
+      get(s.server.configurationDone(new ConfigurationDoneArguments()));
+      s.next("stopped");
+      for (int i = 0; i < rounds; i++) {
+        NextArguments n = new NextArguments();
+        long t0 = System.nanoTime();
+        get(s.server.next(n));
+        s.next("stopped");
+        out.add(ms(System.nanoTime() - t0));
+        get(s.server.continue_(new ContinueArguments())); // to the breakpoint again
+        s.next("stopped");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * list.build(100000) stopped after it, in a fresh session each time (so the heap is read anew):
+   * scopes → Heap → class groups → the first page (100) of Item.
+   */
+  static double heapFirstPage() throws Exception {
+    try (Session s = new Session()) {
+      get(s.server.launch(launch("build/debug/list.wasm", "build", List.of(100000.0))));
+      SetBreakpointsArguments b = new SetBreakpointsArguments();
+      Source src = new Source();
+      src.setPath(PROGRAMS.resolve("programs/list.ts").toString());
+      b.setSource(src);
+      SourceBreakpoint bp = new SourceBreakpoint();
+      bp.setLine(lineOf("list", "after-build"));
+      b.setBreakpoints(new SourceBreakpoint[] {bp});
+      get(s.server.setBreakpoints(b));
+      get(s.server.configurationDone(new ConfigurationDoneArguments()));
+      s.next("stopped");
+      int frameId = get(s.server.stackTrace(new StackTraceArguments())).getStackFrames()[0].getId();
+      long t0 = System.nanoTime();
+      ScopesArguments sa = new ScopesArguments();
+      sa.setFrameId(frameId);
+      int heapRef = Arrays.stream(get(s.server.scopes(sa)).getScopes())
+          .filter(x -> x.getName().equals("Heap")).findFirst().orElseThrow().getVariablesReference();
+      VariablesArguments va = new VariablesArguments();
+      va.setVariablesReference(heapRef);
+      Variable item = Arrays.stream(get(s.server.variables(va)).getVariables())
+          .filter(v -> v.getName().equals("Item")).findFirst().orElseThrow();
+      va.setVariablesReference(item.getVariablesReference());
+      va.setFilter(VariablesArgumentsFilter.INDEXED);
+      va.setStart(0);
+      va.setCount(100);
+      int n = get(s.server.variables(va)).getVariables().length;
+      double t = ms(System.nanoTime() - t0);
+      if (item.getIndexedVariables() < 100_000 || n != 100) {
+        throw new IllegalStateException("expected 100000 Items and a page of 100: " + item.getValue() + ", " + n);
+      }
+      return t;
+    }
+  }
+
+  /**
+   * nbody(n) from configurationDone to exited, with {@code breakpoints} instruction breakpoints
+   * in library code the workload never runs (number formatting, strings, sorting): a stop fails
+   * the run.
+   */
+  static double workloadRun(int n, int breakpoints) throws Exception {
+    try (Session s = new Session()) {
+      get(s.server.launch(launch("build/debug/bench/nbody.wasm", "run", List.of((double) n))));
+      if (breakpoints > 0) {
+        var map = dev.tricolor.dap.sourcemap.SourceMapLocator.load(java.util.Optional.empty(),
+            PROGRAMS.resolve("build/debug/bench/nbody.wasm"), java.util.Optional.empty()).orElseThrow();
+        List<InstructionBreakpoint> bps = new ArrayList<>();
+        for (int src = 0; src < map.sources().size() && bps.size() < breakpoints; src++) {
+          String name = map.sources().get(src);
+          if (!name.equals("~lib/util/number.ts") && !name.equals("~lib/util/string.ts")
+              && !name.equals("~lib/util/sort.ts")) {
+            continue;
+          }
+          for (var lc : map.breakpointLocations(src, 1, 100_000)) {
+            for (int off : map.lineEntries(src, lc.line())) {
+              if (bps.size() < breakpoints) {
+                InstructionBreakpoint ib = new InstructionBreakpoint();
+                ib.setInstructionReference("0x" + Integer.toHexString(off));
+                bps.add(ib);
+              }
+            }
+          }
+        }
+        SetInstructionBreakpointsArguments ia = new SetInstructionBreakpointsArguments();
+        ia.setBreakpoints(bps.toArray(new InstructionBreakpoint[0]));
+        long verified = Arrays.stream(get(s.server.setInstructionBreakpoints(ia)).getBreakpoints())
+            .filter(x -> x.isVerified()).count();
+        if (verified != breakpoints) {
+          throw new IllegalStateException("only " + verified + " breakpoints verified");
+        }
+      }
+      long t0 = System.nanoTime();
+      get(s.server.configurationDone(new ConfigurationDoneArguments()));
+      while (true) {
+        Object[] e = s.events.poll(300, TimeUnit.SECONDS);
+        if (e == null || e[0].equals("stopped")) {
+          throw new IllegalStateException("the run stopped or hung: a breakpoint was reached");
+        }
+        if (e[0].equals("exited")) {
+          return ms(System.nanoTime() - t0);
+        }
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    String big = "build/debug/collections.wasm";
+    long bytes = Files.size(PROGRAMS.resolve(big));
+    List<Double> launch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      launchToFirstStop(big); // warm-up
+    }
+    for (int i = 0; i < rounds; i++) {
+      launch.add(launchToFirstStop(big));
+    }
+    System.out.printf(Locale.ROOT, "launch to first stop (%s, %d bytes): median %.1f ms%n", big, bytes, median(launch));
+
+    stepOver(10);
+    System.out.printf(Locale.ROOT, "step over one line: median %.2f ms%n", median(stepOver(rounds * 4)));
+
+    List<Double> page = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      heapFirstPage();
+    }
+    for (int i = 0; i < Math.max(5, rounds / 3); i++) {
+      page.add(heapFirstPage());
+    }
+    System.out.printf(Locale.ROOT, "Heap scope first page, 100000 objects (heap read included): median %.1f ms%n",
+        median(page));
+
+    int n = 200_000;
+    for (int i = 0; i < 3; i++) {
+      workloadRun(n, 0);
+      workloadRun(n, 50);
+    }
+    List<Double> none = new ArrayList<>();
+    List<Double> fifty = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) { // interleaved, so machine noise hits both alike
+      none.add(workloadRun(n, 0));
+      fifty.add(workloadRun(n, 50));
+    }
+    System.out.printf(Locale.ROOT,
+        "nbody(%d) under the debugger: no breakpoints median %.1f ms, 50 unreached breakpoints median %.1f ms,"
+            + " ratio %.3f%n", n, median(none), median(fifty), median(fifty) / median(none));
+  }
+}
