@@ -447,9 +447,22 @@ final class EngineDebuggee implements Debuggee {
     return report(outcome, state);
   }
 
+  /**
+   * The engine reports one probe per listener at an instruction; every breakpoint of ours on that
+   * instruction was hit (a line's entry on a block moves onto the next line's first instruction,
+   * and an instruction breakpoint may sit where a line breakpoint is).
+   */
   private RunOutcome.Stopped breakpoint(String reason, Probe probe) {
-    Integer id = idOfProbe.get(probe);
-    return new RunOutcome.Stopped(reason, null, null, id == null ? List.of() : List.of(id));
+    List<Integer> ids = new ArrayList<>();
+    for (Map.Entry<Probe, Integer> e : idOfProbe.entrySet()) {
+      Probe p = e.getKey();
+      if (p.function() == probe.function() && p.codeOffset() == probe.codeOffset()
+          && p.kind() == probe.kind()) {
+        ids.add(e.getValue());
+      }
+    }
+    ids.sort(null);
+    return new RunOutcome.Stopped(reason, null, null, ids);
   }
 
   private dev.tricolor.wasm.debug.Resume trapped(Trap t, ProgramState state) {

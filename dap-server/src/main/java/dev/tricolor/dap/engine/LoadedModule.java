@@ -53,6 +53,13 @@ record LoadedModule(
   }
 
   static LoadedModule load(LaunchConfig config) throws LoadException {
+    if (config.runtime() == dev.tricolor.dap.launch.RuntimeMode.HOST) {
+      // The Java TLSF/ITCMS (issue 4) is not in this build: say so rather than run a module
+      // whose runtime imports nothing provides.
+      throw new LoadException(LoadException.Kind.USAGE,
+          "runtime \"host\" is not available yet (the Java TLSF/ITCMS host runtime is not part of"
+              + " this build); use \"guest\"");
+    }
     Path program = config.program();
     try {
       ModuleFile.check(program);

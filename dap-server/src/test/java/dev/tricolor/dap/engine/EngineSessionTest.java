@@ -393,6 +393,9 @@ class EngineSessionTest {
         error(server.launch(launchArgs("list", "invoke", "build", "args", List.of(1.5)))));
     assertTrue(error(server.launch(launchArgs("list", "program", "programs/list.ts")))
         .endsWith("is not a WebAssembly module (it does not start with \\0asm)"));
+    assertEquals("cannot launch: runtime \"host\" is not available yet (the Java TLSF/ITCMS host"
+        + " runtime is not part of this build); use \"guest\"",
+        error(server.launch(launchArgs("list", "invoke", "count", "runtime", "host"))));
     // The session is still there for a good launch.
     launch(launchArgs("list", "invoke", "count"));
     assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
