@@ -33,6 +33,9 @@ import java.util.Map;
  *                    for Chicory
  * --breakpoints K    instead of Chicory, compare against Tricolor with a debugger attached and K
  *                    breakpoints on code the workload never reaches
+ * --host-runtime     instead of Chicory, compare guest mode (the workload's own TLSF/ITCMS) with
+ *                    host mode (its build/host/ build, allocating and collecting in Java); the
+ *                    ratio is then guest/host, the host runtime's speed-up
  * </pre>
  */
 public final class BenchMain {
@@ -48,6 +51,7 @@ public final class BenchMain {
     Map<String, Integer> overrides = new HashMap<>();
     int breakpoints = 0;
     boolean withChicory = true;
+    boolean hostRuntime = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -57,6 +61,7 @@ public final class BenchMain {
         case "--no-node" -> node = false;
         case "--no-chicory" -> withChicory = false;
         case "--breakpoints" -> breakpoints = Integer.parseInt(args[++i]);
+        case "--host-runtime" -> hostRuntime = true;
         case "--n" -> {
           for (String kv : args[++i].split(",")) {
             String[] p = kv.split("=");
@@ -110,6 +115,10 @@ public final class BenchMain {
       };
       node = false;
     }
+    if (hostRuntime) {
+      chicory = new HostRuntimeEngine();
+      node = false;
+    }
     List<Row> rows = new ArrayList<>();
     for (Workload workload : workloads) {
       for (String build : builds) {
@@ -119,7 +128,9 @@ public final class BenchMain {
         Stats t;
         Stats c;
         Engine.Runner rt = tricolor.load(wasm);
-        Engine.Runner rc = chicory == null ? rt : chicory.load(wasm);
+        byte[] otherWasm = !hostRuntime ? wasm : Files.readAllBytes(programs.resolve(
+            "build/host/" + build + "/bench/" + w.name() + ".wasm"));
+        Engine.Runner rc = chicory == null ? rt : chicory.load(otherWasm);
         if (w.checksumType() == null) {
           long a = rt.run(w.n());
           long b = rc.run(w.n());
