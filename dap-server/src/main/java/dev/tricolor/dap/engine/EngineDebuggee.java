@@ -25,13 +25,19 @@ import dev.tricolor.wasm.model.WasmModule;
 import dev.tricolor.dap.expr.Value;
 import dev.tricolor.dap.session.ExceptionFilter;
 import dev.tricolor.heap.events.EventKind;
+import dev.tricolor.dap.launch.RuntimeMode;
 import dev.tricolor.heap.events.GuestRuntimeEvents;
+import dev.tricolor.heap.events.RuntimeEventSource;
+import dev.tricolor.heap.host.HostRuntime;
+import dev.tricolor.heap.read.RuntimeGlobals;
+import dev.tricolor.wasm.exec.Imports;
 import dev.tricolor.heap.events.RuntimeEvent;
 import dev.tricolor.heap.events.RuntimeEventListener;
 import dev.tricolor.heap.symbols.RuntimeSymbols;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +59,8 @@ final class EngineDebuggee implements Debuggee {
   private final Debugger debugger;
   private final StopListener listener = this::onStop;
   private final Disassembler disassembler;
+  private final HostRuntime hostRuntime;
+  private final Function<Instance, RuntimeGlobals> heapGlobals;
   private final Map<Integer, long[]> watchRanges = new LinkedHashMap<>();
   private final Map<dev.tricolor.wasm.debug.Watchpoint, Integer> idOfWatch = new ConcurrentHashMap<>();
 
@@ -77,6 +85,10 @@ final class EngineDebuggee implements Debuggee {
     this.output = output;
     this.store = new Store(loaded.limits());
     this.disassembler = new Disassembler(loaded.module());
+    // Host mode: the Java TLSF/ITCMS allocate and collect; their globals live in Java.
+    this.hostRuntime = loaded.runtime() == RuntimeMode.HOST ? new HostRuntime() : null;
+    this.heapGlobals = hostRuntime != null ? inst -> hostRuntime.globals()
+        : inst -> RuntimeSymbols.resolve(inst.module()).globals(inst);
     this.debugger = Debugger.attach(store);
     debugger.setStopListener(listener);
   }
@@ -104,6 +116,11 @@ final class EngineDebuggee implements Debuggee {
     return trapFrames;
   }
 
+  /** Where the heap readers find the runtime's globals (the guest's own, or the host runtime's). */
+  Function<Instance, RuntimeGlobals> heapGlobals() {
+    return heapGlobals;
+  }
+
   /** The instance, once instantiation began (null before). */
   Instance instance() {
     return instance;
@@ -127,7 +144,14 @@ final class EngineDebuggee implements Debuggee {
             .out(s -> output.print(OutputEventArgumentsCategory.STDOUT, s))
             .err(s -> output.print(OutputEventArgumentsCategory.STDERR, s));
     try {
-      Instance inst = Instance.instantiate(store, loaded.module(), host.imports(store));
+      Imports imports = host.imports(store);
+      if (hostRuntime != null) {
+        imports.addAll(hostRuntime.imports(store));
+      }
+      Instance inst = Instance.instantiate(store, loaded.module(), imports);
+      if (hostRuntime != null) {
+        hostRuntime.bind(inst);
+      }
       instance = inst;
       installAll();
       Optional<Invocation> inv = loaded.invocation();
@@ -213,7 +237,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   // Runtime events (alloc, free, collect) from the heap model's probes on the runtime.
-  private GuestRuntimeEvents events;
+  private RuntimeEventSource events;
   private Set<EventKind> eventKinds = Set.of();
   private final RuntimeEventListener eventListener = this::onEvent;
 
@@ -240,8 +264,10 @@ final class EngineDebuggee implements Debuggee {
       return;
     }
     try {
-      events = new GuestRuntimeEvents(
-          debugger, instance, RuntimeSymbols.resolve(loaded.module()), eventListener);
+      events = hostRuntime != null
+          ? hostRuntime.events(eventListener, debugger)
+          : new GuestRuntimeEvents(
+              debugger, instance, RuntimeSymbols.resolve(loaded.module()), eventListener);
       events.enable(eventKinds);
     } catch (RuntimeException e) {
       output.print(OutputEventArgumentsCategory.CONSOLE,
@@ -271,7 +297,7 @@ final class EngineDebuggee implements Debuggee {
     } else {
       return dev.tricolor.wasm.debug.Resume.CONTINUE; // Alloc (entry): the stop is at Allocated
     }
-    Resume how = stops.stopped(stop, new EngineProgramView(state, instanceOf(state), disassembler));
+    Resume how = stops.stopped(stop, new EngineProgramView(state, instanceOf(state), disassembler, heapGlobals));
     switch (how.kind()) {
       case TERMINATE:
         lineStep = null;
@@ -466,7 +492,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume trapped(Trap t, ProgramState state) {
-    EngineProgramView view = new EngineProgramView(state, instanceOf(state), disassembler);
+    EngineProgramView view = new EngineProgramView(state, instanceOf(state), disassembler, heapGlobals);
     trapFrames = List.copyOf(state.frames());
     String fn = view.frames().isEmpty() ? null : view.frames().get(0).functionName();
     Instance inst = instanceOf(state);
@@ -485,7 +511,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume report(RunOutcome.Stopped outcome, ProgramState state) {
-    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state), disassembler));
+    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state), disassembler, heapGlobals));
     switch (how.kind()) {
       case TERMINATE:
         lineStep = null;

@@ -17,6 +17,7 @@ import dev.tricolor.wasm.model.NameSection;
 import dev.tricolor.wasm.model.ValType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A stopped program as the session sees it: the engine's frames (host frames left out: they have
@@ -29,8 +30,12 @@ final class EngineProgramView implements Debuggee.ProgramView {
 
   private final Disassembler disassembler;
 
-  EngineProgramView(ProgramState state, Instance instance, Disassembler disassembler) {
+  private final Function<Instance, RuntimeGlobals> heapGlobals;
+
+  EngineProgramView(ProgramState state, Instance instance, Disassembler disassembler,
+      Function<Instance, RuntimeGlobals> heapGlobals) {
     this.disassembler = disassembler;
+    this.heapGlobals = heapGlobals;
     List<Frame> guest = new ArrayList<>();
     for (Frame f : state.frames()) {
       if (!f.isHost()) {
@@ -155,7 +160,7 @@ final class EngineProgramView implements Debuggee.ProgramView {
       }
       try {
         RuntimeSymbols symbols = RuntimeSymbols.resolve(instance.module());
-        RuntimeGlobals globals = symbols.globals(instance);
+        RuntimeGlobals globals = heapGlobals.apply(instance);
         heap = HeapReader.read(instance.memory(), globals, symbols.types(instance.memory().bytes(), globals));
       } catch (RuntimeException e) {
         throw new RequestException("the heap cannot be read: " + e, e);

@@ -58,7 +58,7 @@ public final class HeadlessRun {
             if (breakOn.contains(f)) {
               err.println("stopped on " + f.id() + ": " + ex.description());
               err.print(trace);
-              err.print(HeapSummaryText.of(program.instance()));
+              err.print(HeapSummaryText.of(program.instance(), program.heapGlobals()));
               stoppedOn[0] = 1;
               return Resume.TERMINATE;
             }

@@ -9,6 +9,7 @@ import dev.tricolor.heap.read.RuntimeGlobals;
 import dev.tricolor.heap.symbols.RuntimeSymbols;
 import dev.tricolor.wasm.exec.Instance;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The heap at a glance, as the {@code run} command prints it at a stop: objects and bytes per
@@ -18,13 +19,13 @@ import java.util.Locale;
 final class HeapSummaryText {
   private HeapSummaryText() {}
 
-  static String of(Instance instance) {
+  static String of(Instance instance, Function<Instance, RuntimeGlobals> heapGlobals) {
     if (instance == null || instance.memory() == null) {
       return "heap: the program has no linear memory\n";
     }
     try {
       RuntimeSymbols symbols = RuntimeSymbols.resolve(instance.module());
-      RuntimeGlobals globals = symbols.globals(instance);
+      RuntimeGlobals globals = heapGlobals.apply(instance);
       HeapSnapshot h =
           HeapReader.read(instance.memory(), globals, symbols.types(instance.memory().bytes(), globals));
       StringBuilder sb = new StringBuilder("heap:\n");

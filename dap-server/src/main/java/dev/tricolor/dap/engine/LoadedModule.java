@@ -1,9 +1,11 @@
 package dev.tricolor.dap.engine;
 
 import dev.tricolor.dap.launch.LaunchConfig;
+import dev.tricolor.dap.launch.RuntimeMode;
 import dev.tricolor.dap.sourcemap.SourceMap;
 import dev.tricolor.dap.sourcemap.SourceMapException;
 import dev.tricolor.dap.sourcemap.SourceMapLocator;
+import dev.tricolor.heap.host.HostRuntime;
 import dev.tricolor.wasm.binary.MalformedModuleException;
 import dev.tricolor.wasm.binary.ModuleParser;
 import dev.tricolor.wasm.exec.EngineLimits;
@@ -31,7 +33,8 @@ record LoadedModule(
     WasmModule module,
     Optional<SourceMap> sourceMap,
     Optional<Invocation> invocation,
-    EngineLimits limits) {
+    EngineLimits limits,
+    RuntimeMode runtime) {
 
   /** A program that cannot be loaded; {@link #kind} says whose fault (exit 66 or 64 on the CLI). */
   static final class LoadException extends Exception {
@@ -53,13 +56,6 @@ record LoadedModule(
   }
 
   static LoadedModule load(LaunchConfig config) throws LoadException {
-    if (config.runtime() == dev.tricolor.dap.launch.RuntimeMode.HOST) {
-      // The Java TLSF/ITCMS (issue 4) is not in this build: say so rather than run a module
-      // whose runtime imports nothing provides.
-      throw new LoadException(LoadException.Kind.USAGE,
-          "runtime \"host\" is not available yet (the Java TLSF/ITCMS host runtime is not part of"
-              + " this build); use \"guest\"");
-    }
     Path program = config.program();
     try {
       ModuleFile.check(program);
@@ -76,7 +72,8 @@ record LoadedModule(
       throw new LoadException(
           LoadException.Kind.INPUT, program + " is not a valid WebAssembly module: " + e.getMessage());
     }
-    checkImports(program, module);
+    checkRuntime(program, module, config.runtime());
+    checkImports(program, module, config.runtime());
     Optional<SourceMap> map;
     try {
       map = SourceMapLocator.load(config.sourceMap(), program, Optional.ofNullable(module.sourceMappingURL()));
@@ -92,7 +89,7 @@ record LoadedModule(
     int pages = config.memoryLimitPages().orElse(moduleMaximum(module));
     EngineLimits limits =
         EngineLimits.DEFAULT.withMaxCallDepth(config.maxCallDepth()).withMemoryLimitPages(pages);
-    return new LoadedModule(program, module, map, invocation, limits);
+    return new LoadedModule(program, module, map, invocation, limits, config.runtime());
   }
 
   private static int moduleMaximum(WasmModule m) {
@@ -103,9 +100,31 @@ record LoadedModule(
     return LaunchConfig.MAX_MEMORY_PAGES;
   }
 
+  /** A host-runtime build runs only in host mode, and host mode only runs such builds. */
+  private static void checkRuntime(Path program, WasmModule module, RuntimeMode runtime)
+      throws LoadException {
+    boolean hostBuild = HostRuntime.isHostBuild(module);
+    if (runtime == RuntimeMode.HOST && !hostBuild) {
+      throw new LoadException(LoadException.Kind.USAGE, program.getFileName()
+          + " has its own AssemblyScript runtime; runtime \"host\" needs a program built against"
+          + " Tricolor's host runtime (asc ... --runtime <path>/host, the file"
+          + " test-programs/rt/host.ts), or launch it with runtime \"guest\"");
+    }
+    if (runtime == RuntimeMode.GUEST && hostBuild) {
+      throw new LoadException(LoadException.Kind.USAGE, program.getFileName()
+          + " was built against Tricolor's host runtime (it imports the runtime from module \""
+          + HostRuntime.MODULE + "\"): launch it with runtime \"host\"");
+    }
+  }
+
   /** Every function import must be one the default host provides: say which is not, up front. */
-  private static void checkImports(Path program, WasmModule module) throws LoadException {
-    Imports host = new AscHost().imports(new Store());
+  private static void checkImports(Path program, WasmModule module, RuntimeMode runtime)
+      throws LoadException {
+    Store store = new Store();
+    Imports host = new AscHost().imports(store);
+    if (runtime == RuntimeMode.HOST) {
+      host.addAll(new HostRuntime().imports(store));
+    }
     for (Import i : module.imports()) {
       if (i.descriptor() instanceof FunctionImport && host.get(i.module(), i.name()) == null) {
         throw new LoadException(

@@ -3,6 +3,7 @@ package dev.tricolor.dap.engine;
 import dev.tricolor.dap.expr.Value;
 import dev.tricolor.dap.session.ExceptionFilter;
 import dev.tricolor.dap.session.RunOutcome;
+import dev.tricolor.heap.events.OutOfMemoryTrap;
 import dev.tricolor.wasm.exec.Trap;
 import dev.tricolor.wasm.exec.TrapKind;
 import dev.tricolor.wasm.host.AbortTrap;
@@ -18,7 +19,7 @@ final class TrapClassifier {
   static final Set<String> BOUNDS_MESSAGES =
       Set.of("Index out of range", "Offset out of bounds", "Invalid length");
   static final String ALLOCATION_TOO_LARGE = "Allocation too large";
-  /** Where asc's TLSF traps with unreachable when memory.grow is refused. */
+  /** Where asc's TLSF traps with unreachable when memory.grow is refused (host mode: an OutOfMemoryTrap). */
   static final String GROW_MEMORY = "~lib/rt/tlsf/growMemory";
 
   private TrapClassifier() {}
@@ -41,7 +42,8 @@ final class TrapClassifier {
       return new RunOutcome.ExceptionStop(
           List.of(ExceptionFilter.BOUNDS, ExceptionFilter.TRAP), trap.getMessage(), null, List.of());
     }
-    if (trap.kind() == TrapKind.UNREACHABLE && GROW_MEMORY.equals(innermostFunction)) {
+    if (trap instanceof OutOfMemoryTrap
+        || trap.kind() == TrapKind.UNREACHABLE && GROW_MEMORY.equals(innermostFunction)) {
       return new RunOutcome.ExceptionStop(
           List.of(ExceptionFilter.OOM, ExceptionFilter.TRAP),
           "out of memory: memory.grow was refused (memory is " + memorySize + " bytes, the limit is "

@@ -393,9 +393,13 @@ class EngineSessionTest {
         error(server.launch(launchArgs("list", "invoke", "build", "args", List.of(1.5)))));
     assertTrue(error(server.launch(launchArgs("list", "program", "programs/list.ts")))
         .endsWith("is not a WebAssembly module (it does not start with \\0asm)"));
-    assertEquals("cannot launch: runtime \"host\" is not available yet (the Java TLSF/ITCMS host"
-        + " runtime is not part of this build); use \"guest\"",
+    assertEquals("cannot launch: list.wasm has its own AssemblyScript runtime; runtime \"host\""
+        + " needs a program built against Tricolor's host runtime (asc ... --runtime <path>/host,"
+        + " the file test-programs/rt/host.ts), or launch it with runtime \"guest\"",
         error(server.launch(launchArgs("list", "invoke", "count", "runtime", "host"))));
+    assertEquals("cannot launch: list.wasm was built against Tricolor's host runtime (it imports"
+        + " the runtime from module \"tricolor\"): launch it with runtime \"host\"",
+        error(server.launch(launchArgs("list", "program", "build/host/debug/list.wasm"))));
     // The session is still there for a good launch.
     launch(launchArgs("list", "invoke", "count"));
     assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
@@ -690,6 +694,45 @@ class EngineSessionTest {
     var info = get(server.exceptionInfo(new ExceptionInfoArguments()));
     assertEquals("oom", info.getExceptionId());
     assertTrue(info.getDescription().contains("Allocation too large"), info.getDescription());
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(2, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  @Test
+  void hostModeStopsOnItsAllocationsAndShowsItsHeap() throws Exception {
+    get(server.launch(launchArgs("list", "program", "build/host/debug/list.wasm", "runtime", "host",
+        "invoke", "build", "args", List.of(3.0))));
+    exceptionFilters("alloc", "className == \"Item\"");
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("alloc", st.getReason());
+    // The same first Item as the guest build's (the host runtime keeps the heap address for address).
+    assertEquals("Item allocated at 0x8820 (8 bytes)", st.getDescription());
+    StackFrame[] frames = stack();
+    assertTrue(frames[0].getName().endsWith("__new"), frames[0].getName());
+    assertTrue(Arrays.stream(frames).anyMatch(f -> f.getName().endsWith("List#append")),
+        "the allocation happens under List#append");
+    ScopesArguments sa = new ScopesArguments();
+    sa.setFrameId(frames[0].getId());
+    var scopes = get(server.scopes(sa)).getScopes();
+    VariablesArguments va = new VariablesArguments();
+    va.setVariablesReference(scopes[2].getVariablesReference());
+    Variable[] groups = get(server.variables(va)).getVariables();
+    assertTrue(Arrays.stream(groups).anyMatch(v -> v.getName().equals("Item")),
+        "the Heap scope lists the host runtime's objects: " + Arrays.toString(groups));
+    exceptionFilters(null, null);
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  @Test
+  void hostModeOutOfMemoryStopsOnTheOomFilter() throws Exception {
+    launch(launchArgs("oom", "program", "build/host/debug/oom.wasm", "runtime", "host",
+        "invoke", "exhaust", "args", List.of(8192.0)));
+    assertEquals("exception", ((StoppedEventArguments) next("stopped")).getReason());
+    var info = get(server.exceptionInfo(new ExceptionInfoArguments()));
+    assertEquals("oom", info.getExceptionId(), "memory.grow refused by the host TLSF: " + info.getDescription());
+    assertTrue(info.getDescription().contains("the limit is 4 pages"), info.getDescription());
     get(server.continue_(new ContinueArguments()));
     assertEquals(2, ((ExitedEventArguments) next("exited")).getExitCode());
   }
