@@ -14,6 +14,9 @@
  *   <li>{@code heap.check}: {@code HeapChecker.check(snapshot)}: findings per broken invariant.
  *   <li>{@code heap.events}: runtime events (alloc, free, collect, oom, bounds, abort) from the
  *       engine's debug probes on the runtime's functions.
+ *   <li>{@code heap.host}: host mode, the same TLSF and ITCMS ported to Java ({@code HostRuntime}
+ *       serves them to programs built with {@code asc --runtime rt/host}), on the same layout, so
+ *       the readers above read host mode as guest mode; its events are {@code heap.events} records.
  * </ul>
  *
  * Nothing here throws or loops on corrupt guest data: walks are bounded and end with a reason.
