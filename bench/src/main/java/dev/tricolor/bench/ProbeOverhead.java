@@ -1,6 +1,7 @@
 package dev.tricolor.bench;
 
 import dev.tricolor.wasm.binary.ModuleParser;
+import dev.tricolor.wasm.binary.Opcodes;
 import dev.tricolor.wasm.debug.Debugger;
 import dev.tricolor.wasm.debug.Resume;
 import dev.tricolor.wasm.exec.GuestFunction;
@@ -60,7 +61,7 @@ final class ProbeOverhead {
           int op = g.opcodeAt(pc);
           if (op == Op.CALL_IMPORT && g.immediateAt(pc, 0) == abortIndex) {
             aborts.add(offset);
-          } else if (op == Op.UNREACHABLE) {
+          } else if (op == Opcodes.UNREACHABLE) {
             unreachables.add(offset);
           }
         }

@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.debug;
 
+import dev.tricolor.wasm.binary.Opcodes;
 import dev.tricolor.wasm.exec.ExecutionHook;
 import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GuestFunction;
@@ -384,12 +385,12 @@ public final class Debugger {
     int op = fn.opcodeAt(pc);
     long address;
     long length;
-    if (op >= Op.I32_STORE && op <= Op.I64_STORE32) {
+    if (op >= Opcodes.I32_STORE && op <= Opcodes.I64_STORE32) {
       address = (in.peek(1) & 0xFFFF_FFFFL) + (fn.immediateAt(pc, 0) & 0xFFFF_FFFFL);
       length = switch (op) {
-        case Op.I64_STORE, Op.F64_STORE -> 8;
-        case Op.I32_STORE, Op.F32_STORE, Op.I64_STORE32 -> 4;
-        case Op.I32_STORE16, Op.I64_STORE16 -> 2;
+        case Opcodes.I64_STORE, Opcodes.F64_STORE -> 8;
+        case Opcodes.I32_STORE, Opcodes.F32_STORE, Opcodes.I64_STORE32 -> 4;
+        case Opcodes.I32_STORE16, Opcodes.I64_STORE16 -> 2;
         default -> 1;
       };
     } else if (op == Op.LOCAL_STORE32 || op == Op.LOCAL_STORE64) {

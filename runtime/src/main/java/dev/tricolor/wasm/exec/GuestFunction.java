@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.binary.Opcodes;
 import dev.tricolor.wasm.model.FuncType;
 /** A function defined by a module instance, with its translated code. */
 public final class GuestFunction extends WasmFunction {
@@ -52,7 +53,7 @@ public final class GuestFunction extends WasmFunction {
   /** Internal pcs of every RETURN: where an exit probe goes. */
   public int[] returnPcs() {
     return java.util.Arrays.stream(compiled.instructionPcs)
-        .filter(pc -> compiled.pristine[pc] == Op.RETURN)
+        .filter(pc -> compiled.pristine[pc] == Opcodes.RETURN)
         .toArray();
   }
 

@@ -76,8 +76,7 @@ final class Instantiator {
     for (FunctionBody body : module.bodies()) {
       int i = body.functionIndex();
       FuncType type = module.functionType(i);
-      CompiledCode code = Translator.translate(
-          shape, k -> codes(module.functionType(k)), i, bytes, body.start(), body.end());
+      CompiledCode code = Translator.translate(shape, type, bytes, body);
       GuestFunction g = new GuestFunction(store, inst, i, type, code);
       inst.functions[i] = g;
       inst.guests[i] = g;
@@ -177,14 +176,6 @@ final class Instantiator {
       funcTypes[i] = module.functionTypeIndex(i);
     }
     return new ModuleShape(params, results, funcTypes, module.importedFunctionCount());
-  }
-
-  private static byte[] codes(FuncType t) {
-    byte[] b = new byte[t.paramCount()];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) t.param(i).code();
-    }
-    return b;
   }
 
   private static int checkedSize(long elements) {

@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.binary.Opcodes;
 import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.memory.Memory;
 import java.util.Arrays;
@@ -437,9 +438,9 @@ public final class Interpreter {
         }
         {
           switch (op) {
-            case Op.UNREACHABLE:
+            case Opcodes.UNREACHABLE:
               throw new Trap(TrapKind.UNREACHABLE);
-            case Op.NOP:
+            case Opcodes.NOP:
               break;
             case Op.BR:
               pc = code[pc];
@@ -536,7 +537,7 @@ public final class Interpreter {
               }
               break;
             }
-            case Op.RETURN: {
+            case Opcodes.RETURN: {
               int n = fn.numResults;
               int from = sp - n;
               for (int i = 0; i < n; i++) {
@@ -554,7 +555,7 @@ public final class Interpreter {
               code = fn.active;
               break;
             }
-            case Op.CALL: {
+            case Opcodes.CALL: {
               GuestFunction callee = funcs[code[pc++]];
               CompiledCode cc = callee.compiled;
               int newFp = sp - cc.numParams;
@@ -583,7 +584,7 @@ public final class Interpreter {
               }
               break;
             }
-            case Op.CALL_INDIRECT: {
+            case Opcodes.CALL_INDIRECT: {
               Table t = inst.tables[code[pc + 1]];
               int expected = inst.typeIds[code[pc]];
               pc += 2;
@@ -631,16 +632,16 @@ public final class Interpreter {
               mem = memory.bytes();
               break;
             }
-            case Op.DROP:
+            case Opcodes.DROP:
               sp--;
               break;
-            case Op.SELECT:
+            case Opcodes.SELECT:
               sp -= 2;
               if ((int) stack[sp + 1] == 0) {
                 stack[sp - 1] = stack[sp];
               }
               break;
-            case Op.LOCAL_GET:
+            case Opcodes.LOCAL_GET:
               stack[sp++] = stack[fp + code[pc++]];
               break;
             case Op.LOCAL_GET2:
@@ -697,265 +698,265 @@ public final class Interpreter {
               pc += 2;
               break;
             }
-            case Op.LOCAL_SET:
+            case Opcodes.LOCAL_SET:
               stack[fp + code[pc++]] = stack[--sp];
               break;
-            case Op.LOCAL_TEE:
+            case Opcodes.LOCAL_TEE:
               stack[fp + code[pc++]] = stack[sp - 1];
               break;
-            case Op.GLOBAL_GET:
+            case Opcodes.GLOBAL_GET:
               stack[sp++] = globals[code[pc++]].value;
               break;
-            case Op.GLOBAL_SET:
+            case Opcodes.GLOBAL_SET:
               globals[code[pc++]].value = stack[--sp];
               break;
-            case Op.TABLE_GET:
+            case Opcodes.TABLE_GET:
               stack[sp - 1] = inst.tables[code[pc++]].get((int) stack[sp - 1]);
               break;
-            case Op.TABLE_SET:
+            case Opcodes.TABLE_SET:
               sp -= 2;
               inst.tables[code[pc++]].set((int) stack[sp], stack[sp + 1]);
               break;
-            case Op.I32_LOAD:
-            case Op.F32_LOAD:
+            case Opcodes.I32_LOAD:
+            case Opcodes.F32_LOAD:
               stack[sp - 1] = Mem.i32(mem, stack[sp - 1], code[pc++]);
               break;
-            case Op.I64_LOAD:
-            case Op.F64_LOAD:
+            case Opcodes.I64_LOAD:
+            case Opcodes.F64_LOAD:
               stack[sp - 1] = Mem.i64(mem, stack[sp - 1], code[pc++]);
               break;
-            case Op.I32_LOAD8_U:
+            case Opcodes.I32_LOAD8_U:
               stack[sp - 1] = Mem.i8(mem, stack[sp - 1], code[pc++]) & 0xFF;
               break;
-            case Op.I32_LOAD16_U:
+            case Opcodes.I32_LOAD16_U:
               stack[sp - 1] = Mem.i16(mem, stack[sp - 1], code[pc++]) & 0xFFFF;
               break;
-            case Op.I32_LOAD8_S:
-            case Op.I32_LOAD16_S:
-            case Op.I64_LOAD8_S:
-            case Op.I64_LOAD8_U:
-            case Op.I64_LOAD16_S:
-            case Op.I64_LOAD16_U:
-            case Op.I64_LOAD32_S:
-            case Op.I64_LOAD32_U:
+            case Opcodes.I32_LOAD8_S:
+            case Opcodes.I32_LOAD16_S:
+            case Opcodes.I64_LOAD8_S:
+            case Opcodes.I64_LOAD8_U:
+            case Opcodes.I64_LOAD16_S:
+            case Opcodes.I64_LOAD16_U:
+            case Opcodes.I64_LOAD32_S:
+            case Opcodes.I64_LOAD32_U:
               stack[sp - 1] = Mem.load(op, mem, stack[sp - 1], code[pc++]);
               break;
-            case Op.I32_STORE:
-            case Op.F32_STORE:
+            case Opcodes.I32_STORE:
+            case Opcodes.F32_STORE:
               sp -= 2;
               Mem.i32(mem, stack[sp], code[pc++], (int) stack[sp + 1]);
               break;
-            case Op.I64_STORE:
-            case Op.F64_STORE:
+            case Opcodes.I64_STORE:
+            case Opcodes.F64_STORE:
               sp -= 2;
               Mem.i64(mem, stack[sp], code[pc++], stack[sp + 1]);
               break;
-            case Op.I32_STORE8:
+            case Opcodes.I32_STORE8:
               sp -= 2;
               Mem.i8(mem, stack[sp], code[pc++], (int) stack[sp + 1]);
               break;
-            case Op.I32_STORE16:
-            case Op.I64_STORE8:
-            case Op.I64_STORE16:
-            case Op.I64_STORE32:
+            case Opcodes.I32_STORE16:
+            case Opcodes.I64_STORE8:
+            case Opcodes.I64_STORE16:
+            case Opcodes.I64_STORE32:
               sp -= 2;
               Mem.store(op, mem, stack[sp], code[pc++], stack[sp + 1]);
               break;
-            case Op.MEMORY_SIZE:
+            case Opcodes.MEMORY_SIZE:
               stack[sp++] = memory.pages();
               break;
-            case Op.MEMORY_GROW:
+            case Opcodes.MEMORY_GROW:
               stack[sp - 1] = inst.growMemory(stack[sp - 1] & 0xFFFF_FFFFL);
               mem = memory.bytes();
               break;
-            case Op.I32_CONST:
-            case Op.F32_CONST:
+            case Opcodes.I32_CONST:
+            case Opcodes.F32_CONST:
               stack[sp++] = code[pc++];
               break;
-            case Op.I64_CONST:
-            case Op.F64_CONST:
+            case Opcodes.I64_CONST:
+            case Opcodes.F64_CONST:
               stack[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
               pc += 2;
               break;
-            case Op.I32_EQZ:
+            case Opcodes.I32_EQZ:
               stack[sp - 1] = (int) stack[sp - 1] == 0 ? 1 : 0;
               break;
-            case Op.I32_EQ:
+            case Opcodes.I32_EQ:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] == (int) stack[sp] ? 1 : 0;
               break;
-            case Op.I32_NE:
+            case Opcodes.I32_NE:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] != (int) stack[sp] ? 1 : 0;
               break;
-            case Op.I32_LT_S:
+            case Opcodes.I32_LT_S:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] < (int) stack[sp] ? 1 : 0;
               break;
-            case Op.I32_LT_U:
+            case Opcodes.I32_LT_U:
               sp--;
               stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) < 0
                   ? 1 : 0;
               break;
-            case Op.I32_GT_S:
+            case Opcodes.I32_GT_S:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] > (int) stack[sp] ? 1 : 0;
               break;
-            case Op.I32_GT_U:
+            case Opcodes.I32_GT_U:
               sp--;
               stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) > 0
                   ? 1 : 0;
               break;
-            case Op.I32_LE_S:
+            case Opcodes.I32_LE_S:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] <= (int) stack[sp] ? 1 : 0;
               break;
-            case Op.I32_LE_U:
+            case Opcodes.I32_LE_U:
               sp--;
               stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) <= 0
                   ? 1 : 0;
               break;
-            case Op.I32_GE_S:
+            case Opcodes.I32_GE_S:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] >= (int) stack[sp] ? 1 : 0;
               break;
-            case Op.I32_GE_U:
+            case Opcodes.I32_GE_U:
               sp--;
               stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) >= 0
                   ? 1 : 0;
               break;
-            case Op.I64_EQZ:
+            case Opcodes.I64_EQZ:
               stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
               break;
-            case Op.I64_EQ:
+            case Opcodes.I64_EQ:
               sp--;
               stack[sp - 1] = stack[sp - 1] == stack[sp] ? 1 : 0;
               break;
-            case Op.I64_NE:
+            case Opcodes.I64_NE:
               sp--;
               stack[sp - 1] = stack[sp - 1] != stack[sp] ? 1 : 0;
               break;
-            case Op.I64_LT_S:
+            case Opcodes.I64_LT_S:
               sp--;
               stack[sp - 1] = stack[sp - 1] < stack[sp] ? 1 : 0;
               break;
-            case Op.F64_EQ:
+            case Opcodes.F64_EQ:
               sp--;
               stack[sp - 1] = Num.f64(stack[sp - 1]) == Num.f64(stack[sp]) ? 1 : 0;
               break;
-            case Op.F64_NE:
+            case Opcodes.F64_NE:
               sp--;
               stack[sp - 1] = Num.f64(stack[sp - 1]) != Num.f64(stack[sp]) ? 1 : 0;
               break;
-            case Op.F64_LT:
+            case Opcodes.F64_LT:
               sp--;
               stack[sp - 1] = Num.f64(stack[sp - 1]) < Num.f64(stack[sp]) ? 1 : 0;
               break;
-            case Op.F64_GT:
+            case Opcodes.F64_GT:
               sp--;
               stack[sp - 1] = Num.f64(stack[sp - 1]) > Num.f64(stack[sp]) ? 1 : 0;
               break;
-            case Op.F64_LE:
+            case Opcodes.F64_LE:
               sp--;
               stack[sp - 1] = Num.f64(stack[sp - 1]) <= Num.f64(stack[sp]) ? 1 : 0;
               break;
-            case Op.F64_GE:
+            case Opcodes.F64_GE:
               sp--;
               stack[sp - 1] = Num.f64(stack[sp - 1]) >= Num.f64(stack[sp]) ? 1 : 0;
               break;
-            case Op.I32_ADD:
+            case Opcodes.I32_ADD:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp];
               break;
-            case Op.I32_SUB:
+            case Opcodes.I32_SUB:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] - (int) stack[sp];
               break;
-            case Op.I32_MUL:
+            case Opcodes.I32_MUL:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] * (int) stack[sp];
               break;
-            case Op.I32_DIV_S:
+            case Opcodes.I32_DIV_S:
               sp--;
               stack[sp - 1] = Num.divS((int) stack[sp - 1], (int) stack[sp]);
               break;
-            case Op.I32_AND:
+            case Opcodes.I32_AND:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] & (int) stack[sp];
               break;
-            case Op.I32_OR:
+            case Opcodes.I32_OR:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] | (int) stack[sp];
               break;
-            case Op.I32_XOR:
+            case Opcodes.I32_XOR:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] ^ (int) stack[sp];
               break;
-            case Op.I32_SHL:
+            case Opcodes.I32_SHL:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] << (int) stack[sp];
               break;
-            case Op.I32_SHR_S:
+            case Opcodes.I32_SHR_S:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] >> (int) stack[sp];
               break;
-            case Op.I32_SHR_U:
+            case Opcodes.I32_SHR_U:
               sp--;
               stack[sp - 1] = (int) stack[sp - 1] >>> (int) stack[sp];
               break;
-            case Op.I64_ADD:
+            case Opcodes.I64_ADD:
               sp--;
               stack[sp - 1] += stack[sp];
               break;
-            case Op.I64_SUB:
+            case Opcodes.I64_SUB:
               sp--;
               stack[sp - 1] -= stack[sp];
               break;
-            case Op.I64_AND:
+            case Opcodes.I64_AND:
               sp--;
               stack[sp - 1] &= stack[sp];
               break;
-            case Op.I64_OR:
+            case Opcodes.I64_OR:
               sp--;
               stack[sp - 1] |= stack[sp];
               break;
-            case Op.I64_SHL:
+            case Opcodes.I64_SHL:
               sp--;
               stack[sp - 1] <<= stack[sp];
               break;
-            case Op.I64_SHR_U:
+            case Opcodes.I64_SHR_U:
               sp--;
               stack[sp - 1] >>>= stack[sp];
               break;
-            case Op.F64_ADD:
+            case Opcodes.F64_ADD:
               sp--;
               stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) + Num.f64(stack[sp]));
               break;
-            case Op.F64_SUB:
+            case Opcodes.F64_SUB:
               sp--;
               stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) - Num.f64(stack[sp]));
               break;
-            case Op.F64_MUL:
+            case Opcodes.F64_MUL:
               sp--;
               stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) * Num.f64(stack[sp]));
               break;
-            case Op.F64_DIV:
+            case Opcodes.F64_DIV:
               sp--;
               stack[sp - 1] = Num.bits(Num.f64(stack[sp - 1]) / Num.f64(stack[sp]));
               break;
-            case Op.I32_WRAP_I64:
+            case Opcodes.I32_WRAP_I64:
               stack[sp - 1] = (int) stack[sp - 1];
               break;
-            case Op.I64_EXTEND_I32_U:
+            case Opcodes.I64_EXTEND_I32_U:
               stack[sp - 1] &= 0xFFFF_FFFFL;
               break;
-            case Op.REF_NULL:
+            case Opcodes.REF_NULL:
               stack[sp++] = 0;
               break;
-            case Op.REF_IS_NULL:
+            case Opcodes.REF_IS_NULL:
               stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
               break;
-            case Op.REF_FUNC:
+            case Opcodes.REF_FUNC:
               stack[sp++] = inst.functions[code[pc++]].ref;
               break;
             case Op.MEMORY_INIT:
@@ -1019,11 +1020,11 @@ public final class Interpreter {
   }
 
   private static boolean isBinary(int op) {
-    return (op >= Op.I32_EQ && op <= Op.F64_GE && op != Op.I64_EQZ)
-        || (op >= Op.I32_ADD && op <= Op.I32_ROTR)
-        || (op >= Op.I64_ADD && op <= Op.I64_ROTR)
-        || (op >= Op.F32_ADD && op <= Op.F32_COPYSIGN)
-        || (op >= Op.F64_ADD && op <= Op.F64_COPYSIGN);
+    return (op >= Opcodes.I32_EQ && op <= Opcodes.F64_GE && op != Opcodes.I64_EQZ)
+        || (op >= Opcodes.I32_ADD && op <= Opcodes.I32_ROTR)
+        || (op >= Opcodes.I64_ADD && op <= Opcodes.I64_ROTR)
+        || (op >= Opcodes.F32_ADD && op <= Opcodes.F32_COPYSIGN)
+        || (op >= Opcodes.F64_ADD && op <= Opcodes.F64_COPYSIGN);
   }
 
   private void publish(GuestFunction fn, int pc, int fp, int sp, int depth) {

@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.binary.Opcodes;
 import dev.tricolor.wasm.memory.Memory;
 
 /**
@@ -85,21 +86,21 @@ final class Mem {
   /** The loads and stores the loop leaves to this cold path. */
   static void store(int op, byte[] m, long base, int offset, long v) {
     switch (op) {
-      case Op.I64_STORE8, Op.I32_STORE8 -> i8(m, base, offset, (int) v);
-      case Op.I64_STORE16, Op.I32_STORE16 -> i16(m, base, offset, (int) v);
-      case Op.I64_STORE32 -> i32(m, base, offset, (int) v);
+      case Opcodes.I64_STORE8, Opcodes.I32_STORE8 -> i8(m, base, offset, (int) v);
+      case Opcodes.I64_STORE16, Opcodes.I32_STORE16 -> i16(m, base, offset, (int) v);
+      case Opcodes.I64_STORE32 -> i32(m, base, offset, (int) v);
       default -> throw new IllegalStateException("not a narrow store: " + op);
     }
   }
 
   static long load(int op, byte[] m, long base, int offset) {
     return switch (op) {
-      case Op.I32_LOAD8_S, Op.I64_LOAD8_S -> i8(m, base, offset);
-      case Op.I32_LOAD8_U, Op.I64_LOAD8_U -> i8(m, base, offset) & 0xFF;
-      case Op.I32_LOAD16_S, Op.I64_LOAD16_S -> i16(m, base, offset);
-      case Op.I32_LOAD16_U, Op.I64_LOAD16_U -> i16(m, base, offset) & 0xFFFF;
-      case Op.I64_LOAD32_S -> i32(m, base, offset);
-      case Op.I64_LOAD32_U -> i32(m, base, offset) & 0xFFFF_FFFFL;
+      case Opcodes.I32_LOAD8_S, Opcodes.I64_LOAD8_S -> i8(m, base, offset);
+      case Opcodes.I32_LOAD8_U, Opcodes.I64_LOAD8_U -> i8(m, base, offset) & 0xFF;
+      case Opcodes.I32_LOAD16_S, Opcodes.I64_LOAD16_S -> i16(m, base, offset);
+      case Opcodes.I32_LOAD16_U, Opcodes.I64_LOAD16_U -> i16(m, base, offset) & 0xFFFF;
+      case Opcodes.I64_LOAD32_S -> i32(m, base, offset);
+      case Opcodes.I64_LOAD32_U -> i32(m, base, offset) & 0xFFFF_FFFFL;
       default -> throw new IllegalStateException("not a narrow load: " + op);
     };
   }

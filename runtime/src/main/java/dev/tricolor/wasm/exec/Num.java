@@ -1,5 +1,7 @@
 package dev.tricolor.wasm.exec;
 
+import dev.tricolor.wasm.binary.Opcodes;
+
 /**
  * WebAssembly numeric semantics that Java does not give directly: trapping division and
  * truncation, saturating truncation, unsigned conversions, float rounding. Small static methods
@@ -31,23 +33,23 @@ final class Num {
   /** An i32 comparison (I32_EQ..I32_GE_U) fused into a branch. */
   static boolean compare(int op, int a, int b) {
     switch (op) {
-      case Op.I32_EQ:
+      case Opcodes.I32_EQ:
         return a == b;
-      case Op.I32_NE:
+      case Opcodes.I32_NE:
         return a != b;
-      case Op.I32_LT_S:
+      case Opcodes.I32_LT_S:
         return a < b;
-      case Op.I32_LT_U:
+      case Opcodes.I32_LT_U:
         return Integer.compareUnsigned(a, b) < 0;
-      case Op.I32_GT_S:
+      case Opcodes.I32_GT_S:
         return a > b;
-      case Op.I32_GT_U:
+      case Opcodes.I32_GT_U:
         return Integer.compareUnsigned(a, b) > 0;
-      case Op.I32_LE_S:
+      case Opcodes.I32_LE_S:
         return a <= b;
-      case Op.I32_LE_U:
+      case Opcodes.I32_LE_U:
         return Integer.compareUnsigned(a, b) <= 0;
-      case Op.I32_GE_S:
+      case Opcodes.I32_GE_S:
         return a >= b;
       default:
         return Integer.compareUnsigned(a, b) >= 0;
@@ -275,54 +277,54 @@ final class Num {
   /** Every conversion and unary operator the interpreter sends here (its cold path). */
   static long unary(int op, long x) {
     return switch (op) {
-      case Op.I32_CLZ -> Integer.numberOfLeadingZeros((int) x);
-      case Op.I32_CTZ -> Integer.numberOfTrailingZeros((int) x);
-      case Op.I32_POPCNT -> Integer.bitCount((int) x);
-      case Op.I64_CLZ -> Long.numberOfLeadingZeros(x);
-      case Op.I64_CTZ -> Long.numberOfTrailingZeros(x);
-      case Op.I64_POPCNT -> Long.bitCount(x);
-      case Op.F32_ABS -> f32Abs(x);
-      case Op.F32_NEG -> f32Neg(x);
-      case Op.F32_CEIL -> quiet32(bits((float) Math.ceil(f32(x))));
-      case Op.F32_FLOOR -> quiet32(bits((float) Math.floor(f32(x))));
-      case Op.F32_TRUNC -> quiet32(bits(trunc(f32(x))));
-      case Op.F32_NEAREST -> quiet32(bits((float) Math.rint(f32(x))));
-      case Op.F32_SQRT -> quiet32(bits((float) Math.sqrt(f32(x))));
-      case Op.F64_ABS -> f64Abs(x);
-      case Op.F64_NEG -> f64Neg(x);
-      case Op.F64_CEIL -> quiet64(bits(Math.ceil(f64(x))));
-      case Op.F64_FLOOR -> quiet64(bits(Math.floor(f64(x))));
-      case Op.F64_TRUNC -> quiet64(bits(trunc(f64(x))));
-      case Op.F64_NEAREST -> quiet64(bits(Math.rint(f64(x))));
-      case Op.F64_SQRT -> quiet64(bits(Math.sqrt(f64(x))));
-      case Op.I32_WRAP_I64 -> (int) x;
-      case Op.I32_TRUNC_F32_S -> i32TruncS(f32(x));
-      case Op.I32_TRUNC_F32_U -> i32TruncU(f32(x));
-      case Op.I32_TRUNC_F64_S -> i32TruncS(f64(x));
-      case Op.I32_TRUNC_F64_U -> i32TruncU(f64(x));
-      case Op.I64_EXTEND_I32_S -> (int) x;
-      case Op.I64_EXTEND_I32_U -> x & 0xFFFF_FFFFL;
-      case Op.I64_TRUNC_F32_S -> i64TruncS(f32(x));
-      case Op.I64_TRUNC_F32_U -> i64TruncU(f32(x));
-      case Op.I64_TRUNC_F64_S -> i64TruncS(f64(x));
-      case Op.I64_TRUNC_F64_U -> i64TruncU(f64(x));
-      case Op.F32_CONVERT_I32_S -> bits((float) (int) x);
-      case Op.F32_CONVERT_I32_U -> bits((float) (x & 0xFFFF_FFFFL));
-      case Op.F32_CONVERT_I64_S -> bits((float) x);
-      case Op.F32_CONVERT_I64_U -> bits(f32FromU64(x));
-      case Op.F32_DEMOTE_F64 -> bits((float) f64(x));
-      case Op.F64_CONVERT_I32_S -> bits((double) (int) x);
-      case Op.F64_CONVERT_I32_U -> bits((double) (x & 0xFFFF_FFFFL));
-      case Op.F64_CONVERT_I64_S -> bits((double) x);
-      case Op.F64_CONVERT_I64_U -> bits(f64FromU64(x));
-      case Op.F64_PROMOTE_F32 -> bits((double) f32(x));
-      case Op.I32_REINTERPRET_F32, Op.F32_REINTERPRET_I32 -> (int) x;
-      case Op.I64_REINTERPRET_F64, Op.F64_REINTERPRET_I64 -> x;
-      case Op.I32_EXTEND8_S -> (byte) x;
-      case Op.I32_EXTEND16_S -> (short) x;
-      case Op.I64_EXTEND8_S -> (byte) x;
-      case Op.I64_EXTEND16_S -> (short) x;
-      case Op.I64_EXTEND32_S -> (int) x;
+      case Opcodes.I32_CLZ -> Integer.numberOfLeadingZeros((int) x);
+      case Opcodes.I32_CTZ -> Integer.numberOfTrailingZeros((int) x);
+      case Opcodes.I32_POPCNT -> Integer.bitCount((int) x);
+      case Opcodes.I64_CLZ -> Long.numberOfLeadingZeros(x);
+      case Opcodes.I64_CTZ -> Long.numberOfTrailingZeros(x);
+      case Opcodes.I64_POPCNT -> Long.bitCount(x);
+      case Opcodes.F32_ABS -> f32Abs(x);
+      case Opcodes.F32_NEG -> f32Neg(x);
+      case Opcodes.F32_CEIL -> quiet32(bits((float) Math.ceil(f32(x))));
+      case Opcodes.F32_FLOOR -> quiet32(bits((float) Math.floor(f32(x))));
+      case Opcodes.F32_TRUNC -> quiet32(bits(trunc(f32(x))));
+      case Opcodes.F32_NEAREST -> quiet32(bits((float) Math.rint(f32(x))));
+      case Opcodes.F32_SQRT -> quiet32(bits((float) Math.sqrt(f32(x))));
+      case Opcodes.F64_ABS -> f64Abs(x);
+      case Opcodes.F64_NEG -> f64Neg(x);
+      case Opcodes.F64_CEIL -> quiet64(bits(Math.ceil(f64(x))));
+      case Opcodes.F64_FLOOR -> quiet64(bits(Math.floor(f64(x))));
+      case Opcodes.F64_TRUNC -> quiet64(bits(trunc(f64(x))));
+      case Opcodes.F64_NEAREST -> quiet64(bits(Math.rint(f64(x))));
+      case Opcodes.F64_SQRT -> quiet64(bits(Math.sqrt(f64(x))));
+      case Opcodes.I32_WRAP_I64 -> (int) x;
+      case Opcodes.I32_TRUNC_F32_S -> i32TruncS(f32(x));
+      case Opcodes.I32_TRUNC_F32_U -> i32TruncU(f32(x));
+      case Opcodes.I32_TRUNC_F64_S -> i32TruncS(f64(x));
+      case Opcodes.I32_TRUNC_F64_U -> i32TruncU(f64(x));
+      case Opcodes.I64_EXTEND_I32_S -> (int) x;
+      case Opcodes.I64_EXTEND_I32_U -> x & 0xFFFF_FFFFL;
+      case Opcodes.I64_TRUNC_F32_S -> i64TruncS(f32(x));
+      case Opcodes.I64_TRUNC_F32_U -> i64TruncU(f32(x));
+      case Opcodes.I64_TRUNC_F64_S -> i64TruncS(f64(x));
+      case Opcodes.I64_TRUNC_F64_U -> i64TruncU(f64(x));
+      case Opcodes.F32_CONVERT_I32_S -> bits((float) (int) x);
+      case Opcodes.F32_CONVERT_I32_U -> bits((float) (x & 0xFFFF_FFFFL));
+      case Opcodes.F32_CONVERT_I64_S -> bits((float) x);
+      case Opcodes.F32_CONVERT_I64_U -> bits(f32FromU64(x));
+      case Opcodes.F32_DEMOTE_F64 -> bits((float) f64(x));
+      case Opcodes.F64_CONVERT_I32_S -> bits((double) (int) x);
+      case Opcodes.F64_CONVERT_I32_U -> bits((double) (x & 0xFFFF_FFFFL));
+      case Opcodes.F64_CONVERT_I64_S -> bits((double) x);
+      case Opcodes.F64_CONVERT_I64_U -> bits(f64FromU64(x));
+      case Opcodes.F64_PROMOTE_F32 -> bits((double) f32(x));
+      case Opcodes.I32_REINTERPRET_F32, Opcodes.F32_REINTERPRET_I32 -> (int) x;
+      case Opcodes.I64_REINTERPRET_F64, Opcodes.F64_REINTERPRET_I64 -> x;
+      case Opcodes.I32_EXTEND8_S -> (byte) x;
+      case Opcodes.I32_EXTEND16_S -> (short) x;
+      case Opcodes.I64_EXTEND8_S -> (byte) x;
+      case Opcodes.I64_EXTEND16_S -> (short) x;
+      case Opcodes.I64_EXTEND32_S -> (int) x;
       case Op.I32_TRUNC_SAT_F32_S -> i32TruncSatS(f32(x));
       case Op.I32_TRUNC_SAT_F32_U -> i32TruncSatU(f32(x));
       case Op.I32_TRUNC_SAT_F64_S -> i32TruncSatS(f64(x));
@@ -338,43 +340,43 @@ final class Num {
   /** Binary operators on the cold path. */
   static long binary(int op, long a, long b) {
     return switch (op) {
-      case Op.I32_ROTL -> Integer.rotateLeft((int) a, (int) b);
-      case Op.I32_ROTR -> Integer.rotateRight((int) a, (int) b);
-      case Op.I64_ROTL -> Long.rotateLeft(a, (int) b);
-      case Op.I64_ROTR -> Long.rotateRight(a, (int) b);
-      case Op.I64_DIV_S -> divS(a, b);
-      case Op.I64_DIV_U -> divU(a, b);
-      case Op.I64_REM_S -> remS(a, b);
-      case Op.I64_REM_U -> remU(a, b);
-      case Op.I32_DIV_U -> divU((int) a, (int) b);
-      case Op.I32_REM_S -> remS((int) a, (int) b);
-      case Op.I32_REM_U -> remU((int) a, (int) b);
-      case Op.F32_MIN -> quiet32(bits(Math.min(f32(a), f32(b))));
-      case Op.F32_MAX -> quiet32(bits(Math.max(f32(a), f32(b))));
-      case Op.F32_COPYSIGN -> f32Copysign(a, b);
-      case Op.F64_MIN -> quiet64(bits(Math.min(f64(a), f64(b))));
-      case Op.F64_MAX -> quiet64(bits(Math.max(f64(a), f64(b))));
-      case Op.F64_COPYSIGN -> f64Copysign(a, b);
-      case Op.F32_EQ -> bool(f32(a) == f32(b));
-      case Op.F32_NE -> bool(f32(a) != f32(b));
-      case Op.F32_LT -> bool(f32(a) < f32(b));
-      case Op.F32_GT -> bool(f32(a) > f32(b));
-      case Op.F32_LE -> bool(f32(a) <= f32(b));
-      case Op.F32_GE -> bool(f32(a) >= f32(b));
-      case Op.F32_ADD -> bits(f32(a) + f32(b));
-      case Op.F32_SUB -> bits(f32(a) - f32(b));
-      case Op.F32_MUL -> bits(f32(a) * f32(b));
-      case Op.F32_DIV -> bits(f32(a) / f32(b));
-      case Op.I64_LT_U -> bool(Long.compareUnsigned(a, b) < 0);
-      case Op.I64_GT_U -> bool(Long.compareUnsigned(a, b) > 0);
-      case Op.I64_LE_U -> bool(Long.compareUnsigned(a, b) <= 0);
-      case Op.I64_GE_U -> bool(Long.compareUnsigned(a, b) >= 0);
-      case Op.I64_LE_S -> bool(a <= b);
-      case Op.I64_GE_S -> bool(a >= b);
-      case Op.I64_GT_S -> bool(a > b);
-      case Op.I64_MUL -> a * b;
-      case Op.I64_SHR_S -> a >> b;
-      case Op.I64_XOR -> a ^ b;
+      case Opcodes.I32_ROTL -> Integer.rotateLeft((int) a, (int) b);
+      case Opcodes.I32_ROTR -> Integer.rotateRight((int) a, (int) b);
+      case Opcodes.I64_ROTL -> Long.rotateLeft(a, (int) b);
+      case Opcodes.I64_ROTR -> Long.rotateRight(a, (int) b);
+      case Opcodes.I64_DIV_S -> divS(a, b);
+      case Opcodes.I64_DIV_U -> divU(a, b);
+      case Opcodes.I64_REM_S -> remS(a, b);
+      case Opcodes.I64_REM_U -> remU(a, b);
+      case Opcodes.I32_DIV_U -> divU((int) a, (int) b);
+      case Opcodes.I32_REM_S -> remS((int) a, (int) b);
+      case Opcodes.I32_REM_U -> remU((int) a, (int) b);
+      case Opcodes.F32_MIN -> quiet32(bits(Math.min(f32(a), f32(b))));
+      case Opcodes.F32_MAX -> quiet32(bits(Math.max(f32(a), f32(b))));
+      case Opcodes.F32_COPYSIGN -> f32Copysign(a, b);
+      case Opcodes.F64_MIN -> quiet64(bits(Math.min(f64(a), f64(b))));
+      case Opcodes.F64_MAX -> quiet64(bits(Math.max(f64(a), f64(b))));
+      case Opcodes.F64_COPYSIGN -> f64Copysign(a, b);
+      case Opcodes.F32_EQ -> bool(f32(a) == f32(b));
+      case Opcodes.F32_NE -> bool(f32(a) != f32(b));
+      case Opcodes.F32_LT -> bool(f32(a) < f32(b));
+      case Opcodes.F32_GT -> bool(f32(a) > f32(b));
+      case Opcodes.F32_LE -> bool(f32(a) <= f32(b));
+      case Opcodes.F32_GE -> bool(f32(a) >= f32(b));
+      case Opcodes.F32_ADD -> bits(f32(a) + f32(b));
+      case Opcodes.F32_SUB -> bits(f32(a) - f32(b));
+      case Opcodes.F32_MUL -> bits(f32(a) * f32(b));
+      case Opcodes.F32_DIV -> bits(f32(a) / f32(b));
+      case Opcodes.I64_LT_U -> bool(Long.compareUnsigned(a, b) < 0);
+      case Opcodes.I64_GT_U -> bool(Long.compareUnsigned(a, b) > 0);
+      case Opcodes.I64_LE_U -> bool(Long.compareUnsigned(a, b) <= 0);
+      case Opcodes.I64_GE_U -> bool(Long.compareUnsigned(a, b) >= 0);
+      case Opcodes.I64_LE_S -> bool(a <= b);
+      case Opcodes.I64_GE_S -> bool(a >= b);
+      case Opcodes.I64_GT_S -> bool(a > b);
+      case Opcodes.I64_MUL -> a * b;
+      case Opcodes.I64_SHR_S -> a >> b;
+      case Opcodes.I64_XOR -> a ^ b;
       default -> throw new IllegalStateException("not a binary op: " + op);
     };
   }

@@ -1,9 +1,12 @@
 package dev.tricolor.wasm.exec;
 
-import dev.tricolor.wasm.model.ValType;
-import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.memory.Memory;
+import dev.tricolor.wasm.model.FuncType;
+import dev.tricolor.wasm.model.FunctionBody;
+import dev.tricolor.wasm.model.LocalGroup;
+import dev.tricolor.wasm.model.ValType;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -93,9 +96,8 @@ public final class HandBuilt {
     }
     for (int i = imports.size(); i < n; i++) {
       int b = i - imports.size();
-      final int fi = i;
-      CompiledCode cc = Translator.translate(
-          shape, k -> codes(types.get(ft[fi])), i, bytes, starts[b], ends[b]);
+      FunctionBody body = body(i, bytes, starts[b], ends[b]);
+      CompiledCode cc = Translator.translate(shape, types.get(ft[i]), bytes, body);
       GuestFunction g = new GuestFunction(store, inst, i, types.get(ft[i]), cc);
       inst.functions[i] = g;
       inst.guests[i] = g;
@@ -134,11 +136,27 @@ public final class HandBuilt {
     return b;
   }
 
-  static byte[] codes(FuncType t) {
-    byte[] b = new byte[t.paramCount()];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) t.param(i).code();
+  /** The body at {@code [start, end)}: its locals vector decoded, as the module parser does. */
+  private static FunctionBody body(int functionIndex, byte[] bytes, int start, int end) {
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
+    List<LocalGroup> locals = new ArrayList<>();
+    long total = 0;
+    for (long groups = u32(in); groups > 0; groups--) {
+      long n = u32(in);
+      locals.add(new LocalGroup(n, ValType.fromCode(in.get() & 0xFF)));
+      total += n;
     }
-    return b;
+    return new FunctionBody(functionIndex, locals, total, start, in.position(), end);
+  }
+
+  private static long u32(ByteBuffer in) {
+    long v = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = in.get();
+      v |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        return v;
+      }
+    }
   }
 }
