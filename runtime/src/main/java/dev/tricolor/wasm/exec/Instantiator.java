@@ -76,6 +76,12 @@ final class Instantiator {
     for (FunctionBody body : module.bodies()) {
       int i = body.functionIndex();
       FuncType type = module.functionType(i);
+      long locals = type.paramCount() + body.localCount();
+      if (locals > Translator.MAX_LOCALS) {
+        throw new LinkException(module.functionDisplayName(i) + " has " + locals
+            + " locals (parameters included), more than the " + Translator.MAX_LOCALS
+            + " supported");
+      }
       CompiledCode code = Translator.translate(shape, type, bytes, body);
       GuestFunction g = new GuestFunction(store, inst, i, type, code);
       inst.functions[i] = g;

@@ -10,15 +10,21 @@ import java.util.Arrays;
 /**
  * Translates one WebAssembly function body into internal code ({@link Op}): structured control
  * becomes jumps with resolved targets and stack heights, so the interpreter never searches for a
- * block's end. The body must have passed validation; the translator trusts it. It reads the body
- * with the front end's {@link InstructionReader}.
+ * block's end. The body must have passed validation and have at most {@link #MAX_LOCALS} locals;
+ * the translator trusts it. It reads the body with the front end's {@link InstructionReader}.
  *
  * <p>Heights count stack slots above the frame base, locals included: a function with 2 params and
  * 3 locals starts its operand stack at height 5. Code after an unconditional branch is unreachable
  * (its stack is polymorphic) and is not emitted.
  */
 public final class Translator {
-  private static final int MAX_LOCALS = 50_000;
+  /**
+   * Locals, parameters included, that one function may have. The spec allows 2^32 - 1; every
+   * local is a value-stack slot that each call zeroes, so the engine draws its line far above
+   * what compilers write and far below what would exhaust the heap. The instantiator refuses a
+   * module beyond it with a {@link LinkException} that names the function.
+   */
+  public static final int MAX_LOCALS = 50_000;
 
   private static final int KIND_FUNC = 0;
   private static final int KIND_BLOCK = 1;
@@ -74,7 +80,7 @@ public final class Translator {
     int numParams = type.paramCount();
     long total = numParams + body.localCount();
     if (total > MAX_LOCALS) {
-      throw new IllegalArgumentException("too many locals: " + total);
+      throw new IllegalArgumentException(total + " locals, more than " + MAX_LOCALS);
     }
     byte[] localTypes = new byte[(int) total];
     for (int i = 0; i < numParams; i++) {
