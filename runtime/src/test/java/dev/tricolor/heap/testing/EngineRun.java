@@ -4,6 +4,7 @@ import dev.tricolor.heap.read.HeapReader;
 import dev.tricolor.heap.read.HeapSnapshot;
 import dev.tricolor.heap.read.RuntimeGlobals;
 import dev.tricolor.heap.symbols.RuntimeSymbols;
+import dev.tricolor.testing.Json;
 import dev.tricolor.wasm.binary.ModuleParser;
 import dev.tricolor.wasm.debug.Debugger;
 import dev.tricolor.wasm.debug.Probe;

@@ -4,6 +4,7 @@ import dev.tricolor.heap.read.HeapReader;
 import dev.tricolor.heap.read.HeapSnapshot;
 import dev.tricolor.heap.read.RuntimeGlobals;
 import dev.tricolor.heap.read.RuntimeTypes;
+import dev.tricolor.testing.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

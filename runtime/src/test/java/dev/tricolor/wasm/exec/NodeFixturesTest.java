@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.tricolor.wasm.Json;
+import dev.tricolor.testing.Json;
 import dev.tricolor.wasm.RepositoryFiles;
 import dev.tricolor.wasm.binary.ModuleParser;
 import dev.tricolor.wasm.host.AbortTrap;
@@ -15,7 +15,6 @@ import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.model.ValType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -118,8 +117,8 @@ class NodeFixturesTest {
           Map<String, Object> ab = (Map<String, Object>) step.get("abort");
           assertEquals(ab.get("message"), a.abortMessage(), where);
           assertEquals(ab.get("file"), a.fileName(), where);
-          assertEquals(((BigDecimal) ab.get("line")).intValue(), a.line(), where);
-          assertEquals(((BigDecimal) ab.get("column")).intValue(), a.column(), where);
+          assertEquals(((Long) ab.get("line")).intValue(), a.line(), where);
+          assertEquals(((Long) ab.get("column")).intValue(), a.column(), where);
         }
       }
       assertEquals(step.get("stdout"), out.toString(), where + " stdout");
@@ -141,8 +140,8 @@ class NodeFixturesTest {
     }
     Object value = v.get("value");
     return switch (type) {
-      case "i32" -> ((BigDecimal) value).intValueExact();
-      case "i64" -> new BigDecimal(value.toString()).longValueExact();
+      case "i32" -> Math.toIntExact((Long) value);
+      case "i64" -> Long.parseLong(value.toString());
       default -> throw new IllegalArgumentException("a " + type + " without bits: " + v);
     };
   }
@@ -152,9 +151,9 @@ class NodeFixturesTest {
     ValType t = type.result(i);
     assertEquals(expected.get("type"), t.toString(), where);
     switch (t) {
-      case I32 -> assertEquals(((BigDecimal) expected.get("value")).intValueExact(), (int) actual,
+      case I32 -> assertEquals(Math.toIntExact((Long) expected.get("value")), (int) actual,
           where);
-      case I64 -> assertEquals(new BigDecimal(expected.get("value").toString()).longValueExact(),
+      case I64 -> assertEquals(Long.parseLong(expected.get("value").toString()),
           actual, where);
       case F32 -> {
         float e = Float.intBitsToFloat((int) bits(expected));
@@ -181,7 +180,7 @@ class NodeFixturesTest {
   private static void assertMemory(Map<String, Object> record, Memory memory, String where)
       throws IOException, NoSuchAlgorithmException {
     byte[] actual = memory.bytes();
-    assertEquals(((BigDecimal) record.get("byteLength")).intValueExact(), actual.length,
+    assertEquals(Math.toIntExact((Long) record.get("byteLength")), actual.length,
         where + ": memory size");
     if (record.get("sha256").equals(sha256(actual))) {
       return;

@@ -2,6 +2,7 @@ package dev.tricolor.wasm.spec;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.tricolor.testing.Json;
 import dev.tricolor.wasm.model.ValType;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.tricolor.wasm.spec;
 
+import dev.tricolor.testing.Json;
 import dev.tricolor.wasm.RepositoryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

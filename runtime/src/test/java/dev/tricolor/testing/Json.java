@@ -1,4 +1,4 @@
-package dev.tricolor.wasm.spec;
+package dev.tricolor.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON to read wast2json's command lists (the runtime module depends on nothing
- * but the JDK and JUnit): objects as maps, arrays as lists, strings, numbers as Long or Double,
- * booleans, null.
+ * The JSON reader of the runtime's tests (the module depends on nothing but the JDK and JUnit):
+ * wast2json's command lists, the corpus's Node fixtures and heap-dump specs. Objects become
+ * LinkedHashMaps, arrays Lists, integers Longs, other numbers Doubles, plus String, Boolean and
+ * null. Malformed text throws IllegalArgumentException with the offset.
  */
-final class Json {
+public final class Json {
   private final String s;
   private int pos;
 
@@ -18,7 +19,7 @@ final class Json {
     this.s = s;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json p = new Json(text);
     Object v = p.value();
     p.ws();
@@ -136,7 +137,10 @@ final class Json {
     if (n.isEmpty()) {
       throw error("unexpected character");
     }
-    return n.contains(".") || n.contains("e") || n.contains("E") ? (Object) Double.parseDouble(n) : (Object) Long.parseLong(n);
+    if (n.contains(".") || n.contains("e") || n.contains("E")) {
+      return Double.parseDouble(n);
+    }
+    return Long.parseLong(n);
   }
 
   private Object literal(String word, Object v) {
