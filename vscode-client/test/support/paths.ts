@@ -4,11 +4,8 @@ import * as path from 'node:path';
 
 export const CLIENT_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const REPO_ROOT = path.resolve(CLIENT_ROOT, '..');
-/**
- * The design documents live beside the repository, in ../shared (not part of it);
- * TRICOLOR_SHARED points elsewhere, for a checkout that is not beside it (a git worktree).
- */
-export const SHARED_DESIGN = path.resolve(process.env.TRICOLOR_SHARED ?? path.join(REPO_ROOT, '..', 'shared'), 'design');
+/** The repository's documents: DAP-CONTRACT.md, ARCHITECTURE.md. */
+export const DOCS = path.join(REPO_ROOT, 'docs');
 export const FIXTURES = path.join(CLIENT_ROOT, 'test', 'fixtures');
 /** Screenshots and other test output; under out/, which is not committed. */
 export const TEST_OUTPUT = path.join(CLIENT_ROOT, 'out', 'test-output');

@@ -1,21 +1,14 @@
 package dev.tricolor.heap.testing;
 
-import java.nio.file.Files;
+import dev.tricolor.testing.RepositoryFiles;
 import java.nio.file.Path;
 
-/** Finds {@code test-programs/} from the working directory (the module or the repository root). */
+/** The corpus of compiled test programs, {@code test-programs/} in the repository. */
 public final class TestPrograms {
   private TestPrograms() {}
 
   public static Path root() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("test-programs");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no test-programs/ above " + dir);
+    return RepositoryFiles.testPrograms();
   }
 
   /** A compiled program: {@code build/debug/NAME.wasm} or {@code build/release/NAME.wasm}. */

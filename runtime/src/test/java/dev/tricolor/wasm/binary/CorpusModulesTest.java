@@ -2,7 +2,7 @@ package dev.tricolor.wasm.binary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.tricolor.wasm.RepositoryFiles;
+import dev.tricolor.testing.RepositoryFiles;
 import dev.tricolor.wasm.model.FunctionBody;
 import dev.tricolor.wasm.model.WasmModule;
 import java.io.IOException;

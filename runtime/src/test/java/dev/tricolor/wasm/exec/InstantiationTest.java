@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tricolor.wasm.RepositoryFiles;
+import dev.tricolor.testing.RepositoryFiles;
 import dev.tricolor.wasm.binary.ModuleParser;
 import dev.tricolor.wasm.host.AscHost;
 import dev.tricolor.wasm.model.FuncType;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tricolor.testing.Json;
-import dev.tricolor.wasm.RepositoryFiles;
+import dev.tricolor.testing.RepositoryFiles;
 import dev.tricolor.wasm.binary.ModuleParser;
 import dev.tricolor.wasm.host.AbortTrap;
 import dev.tricolor.wasm.host.AscHost;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestFactory;
  * snapshot and at the end, byte for byte.
  */
 class NodeFixturesTest {
-  private static final Path PROGRAMS = RepositoryFiles.root().resolve("test-programs");
+  private static final Path PROGRAMS = RepositoryFiles.testPrograms();
 
   @TestFactory
   Stream<DynamicTest> everyBuildRunsAsUnderNode() throws IOException {

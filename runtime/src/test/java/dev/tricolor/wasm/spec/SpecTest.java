@@ -1,7 +1,7 @@
 package dev.tricolor.wasm.spec;
 
 import dev.tricolor.testing.Json;
-import dev.tricolor.wasm.RepositoryFiles;
+import dev.tricolor.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

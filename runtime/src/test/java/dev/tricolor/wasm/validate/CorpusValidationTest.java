@@ -2,7 +2,7 @@ package dev.tricolor.wasm.validate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.tricolor.wasm.RepositoryFiles;
+import dev.tricolor.testing.RepositoryFiles;
 import dev.tricolor.wasm.binary.MalformedModuleException;
 import dev.tricolor.wasm.binary.ModuleParser;
 import dev.tricolor.wasm.model.WasmModule;
