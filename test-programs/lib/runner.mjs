@@ -67,13 +67,23 @@ export function typed(type, v) {
   }
 }
 
-// V8 says this for a NaN ("invalid conversion to integer" in the spec) and for an out-of-range
-// value ("integer overflow") alike; only the run spec's author knows which one a step hits.
+// V8 says this for a NaN (the spec's "invalid conversion to integer") and for a value outside the
+// integer's range ("integer overflow") alike. The step's float argument tells them apart: it is
+// the value the program truncates, or the one a NaN came from (arithmetic keeps a NaN a NaN).
 const FLOAT_TRUNC_MESSAGE = "float unrepresentable in integer range";
-const FLOAT_TRUNC_CANDIDATES = ["integer overflow", "invalid conversion to integer"];
+
+/** The spec's words for V8's FLOAT_TRUNC_MESSAGE in a call with these arguments. */
+function floatTruncTrap(args, params) {
+  const floats = args.filter((_, k) => params[k] === "f32" || params[k] === "f64");
+  if (floats.length === 0) {
+    throw new Error(`V8's "${FLOAT_TRUNC_MESSAGE}" in a call without a float argument: `
+      + `"integer overflow" and "invalid conversion to integer" cannot be told apart`);
+  }
+  return floats.some(Number.isNaN) ? "invalid conversion to integer" : "integer overflow";
+}
 
 /** How a call ended: return, trap (spec words) or abort (decoded message and position). */
-function outcomeOf(error, expect) {
+function outcomeOf(error, args, params) {
   if (error instanceof GuestAbort) {
     return {
       outcome: "abort",
@@ -81,9 +91,7 @@ function outcomeOf(error, expect) {
     };
   }
   if (error instanceof WebAssembly.RuntimeError && error.message === FLOAT_TRUNC_MESSAGE) {
-    const expected = expect?.trap;
-    if (FLOAT_TRUNC_CANDIDATES.includes(expected)) return { outcome: "trap", trap: expected, nodeMessage: error.message };
-    return { outcome: "trap", trap: null, trapCandidates: FLOAT_TRUNC_CANDIDATES, nodeMessage: error.message };
+    return { outcome: "trap", trap: floatTruncTrap(args, params), nodeMessage: error.message };
   }
   if (error instanceof WebAssembly.RuntimeError) {
     const kind = TRAP_WORDS.get(error.message);
@@ -158,7 +166,11 @@ export function runProgram(bytes, spec, context) {
       const values = results.length === 0 ? [] : results.length === 1 ? [r] : r;
       Object.assign(step, { outcome: "return", results: values.map((v, k) => typed(results[k], v)) });
     } catch (e) {
-      Object.assign(step, outcomeOf(e, s.expect));
+      try {
+        Object.assign(step, outcomeOf(e, jsArgs, params));
+      } catch (bad) {
+        throw new Error(`${context}: run step ${i} (${s.invoke}): ${bad.message}`, { cause: bad });
+      }
     }
     if (s.decode === "string" && step.outcome === "return") step.text = readString(memoryRef.memory, step.results[0].value >>> 0);
     Object.assign(step, takeOutput());
