@@ -1,6 +1,7 @@
 package dev.tricolor.wasm.debug;
 
 import dev.tricolor.wasm.binary.Opcodes;
+import dev.tricolor.wasm.binary.OperatorTypes;
 import dev.tricolor.wasm.exec.ExecutionHook;
 import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GuestFunction;
@@ -387,12 +388,7 @@ public final class Debugger {
     long length;
     if (op >= Opcodes.I32_STORE && op <= Opcodes.I64_STORE32) {
       address = (in.peek(1) & 0xFFFF_FFFFL) + (fn.immediateAt(pc, 0) & 0xFFFF_FFFFL);
-      length = switch (op) {
-        case Opcodes.I64_STORE, Opcodes.F64_STORE -> 8;
-        case Opcodes.I32_STORE, Opcodes.F32_STORE, Opcodes.I64_STORE32 -> 4;
-        case Opcodes.I32_STORE16, Opcodes.I64_STORE16 -> 2;
-        default -> 1;
-      };
+      length = 1 << OperatorTypes.naturalAlign(op);
     } else if (op == Op.LOCAL_STORE32 || op == Op.LOCAL_STORE64) {
       // local.get + store fused: the value comes from the local, the address is on top
       address = (in.peek(0) & 0xFFFF_FFFFL) + (fn.immediateAt(pc, 1) & 0xFFFF_FFFFL);

@@ -2,6 +2,7 @@ package dev.tricolor.wasm.exec;
 
 import dev.tricolor.wasm.binary.InstructionReader;
 import dev.tricolor.wasm.binary.Opcodes;
+import dev.tricolor.wasm.binary.OperatorTypes;
 import dev.tricolor.wasm.model.FuncType;
 import dev.tricolor.wasm.model.FunctionBody;
 import dev.tricolor.wasm.model.LocalGroup;
@@ -326,7 +327,7 @@ public final class Translator {
           }
           adjust(-1);
         } else if (opcode >= Opcodes.I32_EQZ && opcode <= Opcodes.I64_EXTEND32_S) {
-          simple(at, live, opcode, numericEffect(opcode));
+          simple(at, live, opcode, 1 - OperatorTypes.params(opcode).length); // pops, pushes one
         } else if (opcode > 0xFF) {
           prefixed(at, opcode, live);
         } else {
@@ -373,23 +374,6 @@ public final class Translator {
     }
   }
 
-  private static int numericEffect(int op) {
-    if (op == Opcodes.I32_EQZ || op == Opcodes.I64_EQZ) {
-      return 0;
-    }
-    if (op <= Opcodes.F64_GE) {
-      return -1; // comparisons
-    }
-    if ((op >= Opcodes.I32_CLZ && op <= Opcodes.I32_POPCNT)
-        || (op >= Opcodes.I64_CLZ && op <= Opcodes.I64_POPCNT)
-        || (op >= Opcodes.F32_ABS && op <= Opcodes.F32_SQRT)
-        || (op >= Opcodes.F64_ABS && op <= Opcodes.F64_SQRT)
-        || op >= Opcodes.I32_WRAP_I64) {
-      return 0; // unary operators and conversions
-    }
-    return -1; // binary operators
-  }
-
   private void simple(int at, boolean live, int op, int effect) {
     if (live) {
       emit(at, op);
@@ -423,7 +407,7 @@ public final class Translator {
       case Opcodes.TABLE_GROW -> withIndex(at, live, op, -1);
       case Opcodes.TABLE_SIZE -> withIndex(at, live, op, 1);
       case Opcodes.TABLE_FILL -> withIndex(at, live, op, -3);
-      default -> simple(at, live, op, 0); // the saturating truncations
+      default -> simple(at, live, op, 1 - OperatorTypes.params(opcode).length); // trunc_sat
     }
   }
 

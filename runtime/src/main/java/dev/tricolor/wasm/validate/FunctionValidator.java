@@ -4,6 +4,7 @@ import static dev.tricolor.wasm.binary.Opcodes.*;
 
 import dev.tricolor.wasm.binary.InstructionReader;
 import dev.tricolor.wasm.binary.Opcodes;
+import dev.tricolor.wasm.binary.OperatorTypes;
 import dev.tricolor.wasm.model.FunctionBody;
 import dev.tricolor.wasm.model.GlobalType;
 import dev.tricolor.wasm.model.LocalGroup;

@@ -1,4 +1,4 @@
-package dev.tricolor.wasm.validate;
+package dev.tricolor.wasm.binary;
 
 import static dev.tricolor.wasm.binary.Opcodes.*;
 
@@ -7,9 +7,11 @@ import dev.tricolor.wasm.model.ValType;
 /**
  * The fixed types of the operators whose typing depends on nothing but the opcode: numeric
  * tests, comparisons, arithmetic, conversions, sign extensions and saturating truncations, as
- * {@code [params] -> [result]}. Memory accesses also have their natural alignment here.
+ * {@code [params] -> [result]}. Memory accesses also have their natural alignment here. The
+ * validator checks code against these; the translator and the debugger take stack effects and
+ * access sizes from them.
  */
-final class OperatorTypes {
+public final class OperatorTypes {
   private OperatorTypes() {}
 
   private static final ValType I32 = ValType.I32;
@@ -103,21 +105,21 @@ final class OperatorTypes {
   }
 
   /** The operand types of a fixed-type operator, or null when {@code opcode} is not one. */
-  static ValType[] params(int opcode) {
+  public static ValType[] params(int opcode) {
     return opcode < 0xFD00 && (opcode < 0x100 || (opcode & 0xFF00) == 0xFC00) ? PARAMS[slot(opcode)] : null;
   }
 
-  static ValType result(int opcode) {
+  public static ValType result(int opcode) {
     return RESULT[slot(opcode)];
   }
 
   /** The value type a load produces or a store consumes. */
-  static ValType accessType(int opcode) {
+  public static ValType accessType(int opcode) {
     return ACCESS_TYPE[opcode];
   }
 
-  /** log2 of the access size of a load or store: the largest valid alignment. */
-  static int naturalAlign(int opcode) {
+  /** log2 of the access size in bytes of a load or store: the largest valid alignment. */
+  public static int naturalAlign(int opcode) {
     return NATURAL_ALIGN[opcode];
   }
 }
