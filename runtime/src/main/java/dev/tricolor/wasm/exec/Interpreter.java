@@ -380,7 +380,12 @@ public final class Interpreter {
     return base + m;
   }
 
-  private void interrupted() {
+  /**
+   * Serves an interrupt request at a loop back-edge, a call or a run's start: publishes the frame
+   * and returns the code it goes on in (a hook may have switched it to stepping code).
+   */
+  private int[] interruptedAt(GuestFunction fn, int pc, int fp, int sp, int depth) {
+    publish(fn, pc, fp, sp, depth);
     interrupt = false;
     if (terminate) {
       throw new Terminated();
@@ -389,6 +394,7 @@ public final class Interpreter {
     if (h != null) {
       h.onInterrupt(this);
     }
+    return fn.active;
   }
 
   private void onTrap(Trap t) {
@@ -418,9 +424,7 @@ public final class Interpreter {
     final Memory memory = inst.memoryOrEmpty;
     byte[] mem = memory.bytes();
     if (interrupt) {
-      publish(fn, 0, fp, sp, depth);
-      interrupted();
-      code = fn.active;
+      code = interruptedAt(fn, 0, fp, sp, depth);
     }
     try {
       for (;;) {
@@ -452,9 +456,7 @@ public final class Interpreter {
             case Op.BR_BACK:
               pc = code[pc];
               if (interrupt) {
-                publish(fn, pc, fp, sp, depth);
-                interrupted();
-                code = fn.active;
+                code = interruptedAt(fn, pc, fp, sp, depth);
                 mem = memory.bytes();
               }
               break;
@@ -462,9 +464,7 @@ public final class Interpreter {
               sp = moveDown(stack, sp, fp + code[pc + 1], code[pc + 2]);
               pc = code[pc];
               if (interrupt) {
-                publish(fn, pc, fp, sp, depth);
-                interrupted();
-                code = fn.active;
+                code = interruptedAt(fn, pc, fp, sp, depth);
                 mem = memory.bytes();
               }
               break;
@@ -489,9 +489,7 @@ public final class Interpreter {
               if (Num.compare(code[pc], (int) stack[sp], (int) stack[sp + 1])) {
                 pc = code[pc + 1];
                 if (interrupt) {
-                  publish(fn, pc, fp, sp, depth);
-                  interrupted();
-                  code = fn.active;
+                  code = interruptedAt(fn, pc, fp, sp, depth);
                   mem = memory.bytes();
                 }
               } else {
@@ -514,9 +512,7 @@ public final class Interpreter {
                 }
                 pc = code[pc];
                 if (interrupt) {
-                  publish(fn, pc, fp, sp, depth);
-                  interrupted();
-                  code = fn.active;
+                  code = interruptedAt(fn, pc, fp, sp, depth);
                   mem = memory.bytes();
                 }
               } else {
@@ -530,9 +526,7 @@ public final class Interpreter {
               sp = moveDown(stack, sp, fp + code[e + 1], code[e + 2]);
               pc = code[e];
               if (interrupt) {
-                publish(fn, pc, fp, sp, depth);
-                interrupted();
-                code = fn.active;
+                code = interruptedAt(fn, pc, fp, sp, depth);
                 mem = memory.bytes();
               }
               break;
@@ -577,9 +571,7 @@ public final class Interpreter {
               code = callee.active;
               pc = 0;
               if (interrupt) {
-                publish(fn, pc, fp, sp, depth);
-                interrupted();
-                code = fn.active;
+                code = interruptedAt(fn, pc, fp, sp, depth);
                 mem = memory.bytes();
               }
               break;
@@ -591,6 +583,8 @@ public final class Interpreter {
               int i = (int) stack[--sp];
               WasmFunction callee = resolveIndirect(t, i, expected);
               if (callee instanceof GuestFunction g && g.instance == inst) {
+                // CALL's frame entry again: it sets six locals of the loop, so no method can
+                // hold it, and CALL must not pay a test for which of the two is running.
                 CompiledCode cc = g.compiled;
                 int newFp = sp - cc.numParams;
                 if (depth >= maxCallDepth) {
@@ -611,9 +605,7 @@ public final class Interpreter {
                 code = g.active;
                 pc = 0;
                 if (interrupt) {
-                  publish(fn, pc, fp, sp, depth);
-                  interrupted();
-                  code = fn.active;
+                  code = interruptedAt(fn, pc, fp, sp, depth);
                   mem = memory.bytes();
                 }
               } else {
