@@ -20,8 +20,7 @@ beforeEach(async () => { dc = new TricolorClient(); await dc.start(); });
 afterEach(async () => { await dc.stop(); });
 
 describe('the recorded heap, from the server', () => {
-  // TODO until the adapter answers tricolor/heapMap (run anyway, reported as TODO).
-  it('answers tricolor/heapMap exactly as recorded from Node, and reads the same headers', { todo: 'adapter: the tricolor/heapMap request' }, async () => {
+  it('answers tricolor/heapMap exactly as recorded from Node, and reads the same headers', async () => {
     const stopped = dc.waitForEvent('stopped');
     await startSession(dc, { program: path.join(FIXTURE, 'program.wasm'), cwd: FIXTURE, invoke: 'scenario' } as DebugProtocol.LaunchRequestArguments,
       () => dc.setBreakpointsRequest({ source: { path: path.join(FIXTURE, 'program.ts') }, breakpoints: [{ line }] }));

@@ -1,6 +1,5 @@
 // End-to-end: the real adapter jar, driven by DebugClient over stdio, on the test programs.
-// Written against DAP-CONTRACT.md; `npm run test:adapter` runs them (not `npm test` until the
-// adapter can run programs: see the README).
+// Written against DAP-CONTRACT.md; `npm test` and `npm run test:adapter` run them.
 
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -26,15 +25,6 @@ const FILTERS: Record<string, { default: boolean; condition: boolean }> = {
   free: { default: false, condition: true },
   collect: { default: false, condition: true },
 };
-
-// What the adapter does not do yet (run anyway, reported as TODO, not as passing). Remove an
-// entry when its test passes.
-const KNOWN = {
-  configurationBreakpoints: 'adapter: a setBreakpoints that arrives before launch has loaded the program is unverified ("no source map")',
-  heapScope: 'adapter: the Heap, GC and Allocator scopes (heap objects with headers, colors, memoryReferences)',
-  heapMap: 'adapter: the tricolor/heapMap request',
-  allocFilter: 'adapter: the alloc filter with a className condition',
-} as const;
 
 let dc: TricolorClient;
 
@@ -171,7 +161,7 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     return event!;
   }
 
-  it('verifies breakpoints set during configuration, as VS Code sends them', { todo: KNOWN.configurationBreakpoints }, async () => {
+  it('verifies breakpoints set during configuration, as VS Code sends them', async () => {
     // VS Code sends launch on the initialize response and setBreakpoints on `initialized`:
     // the adapter may see them in either order and must verify the breakpoint either way.
     const stopped = stoppedEvent();
@@ -203,7 +193,7 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.ok(globals.some((v) => /list/.test(v.name)), `a global named list among ${globals.map((v) => v.name)}`);
   });
 
-  it('offers the Locals, Globals, Heap (expensive), GC and Allocator scopes', { todo: KNOWN.heapScope }, async () => {
+  it('offers the Locals, Globals, Heap (expensive), GC and Allocator scopes', async () => {
     const event = await stopAtAllocation(1);
     const frame = await topFrame(dc, event.body.threadId!);
     const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
@@ -238,7 +228,7 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.match(caller.name, /build/);
   });
 
-  it('shows live objects in the Heap scope with their headers, colors and memory', { todo: KNOWN.heapScope }, async () => {
+  it('shows live objects in the Heap scope with their headers, colors and memory', async () => {
     // Third stop: two Items exist.
     const event = await stopAtAllocation(3);
     const frame = await topFrame(dc, event.body.threadId!);
@@ -259,7 +249,7 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.equal(header.free, false);
   });
 
-  it('answers tricolor/heapMap in the contract\'s shape, with the program\'s objects', { todo: KNOWN.heapMap }, async () => {
+  it('answers tricolor/heapMap in the contract\'s shape, with the program\'s objects', async () => {
     const event = await stopAtAllocation(3);
     void event;
     const response = await dc.customRequest('tricolor/heapMap');
@@ -317,7 +307,7 @@ describe('exception filters', () => {
     assert.match(info.body.description ?? '', new RegExp(`abort\\.ts.*${lineOf('abort', 'assert')}`));
   });
 
-  it('stops at each allocation of one class with a condition, and runs on', { todo: KNOWN.allocFilter }, async () => {
+  it('stops at each allocation of one class with a condition, and runs on', async () => {
     let stopped = stoppedEvent();
     await startSession(dc, launchArgs('list', { invoke: 'build', args: [3] }),
       () => dc.setExceptionBreakpointsRequest({ filters: [], filterOptions: [{ filterId: 'alloc', condition: 'className == "Item"' }] }));
