@@ -54,7 +54,7 @@ public final class SourceMap {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    // Stable: segments at the same offset keep their written order; the last one wins lookups.
+    // Stable: segments at the same offset keep their written order (see positionAt).
     Arrays.sort(order, (a, b) -> Integer.compare(seg.offset[a], seg.offset[b]));
     int n = order.length;
     offset = new int[n];
@@ -178,10 +178,17 @@ public final class SourceMap {
 
   /**
    * The source position of the code at byte {@code codeOffset}: the last segment at or before it,
-   * if that segment maps to a source.
+   * if that segment maps to a source. Where several segments share that segment's offset, the last
+   * mapped one among them counts: asc (Binaryen) writes an expression's position where its code
+   * begins and then, at the same offset, an unmapped segment for its first operand when that has
+   * no position of its own (array literals, {@code ~lib/array.ts}, {@code util/sort.ts}); the code
+   * there is the mapped expression's.
    */
   public Optional<SourcePosition> positionAt(long codeOffset) {
     int i = lastAtOrBefore(codeOffset);
+    while (i > 0 && source[i] < 0 && offset[i - 1] == offset[i]) {
+      i--;
+    }
     if (i < 0 || source[i] < 0) {
       return Optional.empty();
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -42,11 +43,59 @@ class CorpusSourceMapTest {
     return tests.stream();
   }
 
+  /**
+   * asc writes a mapped segment and then an unmapped one at the same offset (the expression's
+   * operand has no position of its own); the debug build of oom.ts has such offsets in
+   * ~lib/array.ts. Each of them maps to the mapped segment, in every map of the corpus.
+   */
+  @Test
+  void offsetsWithAMappedAndThenAnUnmappedSegmentMapToTheMappedOne() throws Exception {
+    Path oom = TestPaths.repositoryRoot().resolve("test-programs/build/debug/oom.wasm.map");
+    assumeTrue(Files.isRegularFile(oom), "SKIPPED: no compiled test program " + oom);
+    int checked = mappedThenUnmapped(oom);
+    assertTrue(checked > 0, "oom.wasm.map has a mapped and then an unmapped segment at one offset");
+  }
+
+  /** Checks every offset of {@code mapFile} where a mapped segment is followed by an unmapped one. */
+  private static int mappedThenUnmapped(Path mapFile) throws Exception {
+    String json = Files.readString(mapFile);
+    SourceMap map = SourceMap.parse(json);
+    String mappings = com.google.gson.JsonParser.parseString(json).getAsJsonObject()
+        .get("mappings").getAsString();
+    MappingsDecoder.Segments seg = MappingsDecoder.decode(mappings, map.sources().size());
+    int checked = 0;
+    for (int i = 1; i < seg.count; i++) {
+      if (seg.offset[i] == seg.offset[i - 1] && seg.source[i] < 0 && seg.source[i - 1] >= 0) {
+        // The last mapped segment at this offset: asc may write one more after the unmapped one
+        // (ensureCapacity's folded `if (isManaged<T>())`, then the store on the next line).
+        int last = i - 1;
+        int k = i + 1;
+        for (; k < seg.count && seg.offset[k] == seg.offset[i]; k++) {
+          if (seg.source[k] >= 0) {
+            last = k;
+          }
+        }
+        boolean nextByteToo = k == seg.count || seg.offset[k] > seg.offset[i] + 1;
+        SourcePosition expected =
+            new SourcePosition(seg.source[last], seg.line[last] + 1, seg.column[last] + 1);
+        assertEquals(Optional.of(expected), map.positionAt(seg.offset[i]),
+            mapFile.getFileName() + " offset " + seg.offset[i]);
+        if (nextByteToo) {
+          assertEquals(Optional.of(expected), map.positionAt(seg.offset[i] + 1),
+              mapFile.getFileName() + " offset " + (seg.offset[i] + 1) + ", inside the same code");
+        }
+        checked++;
+      }
+    }
+    return checked;
+  }
+
   private static void check(Path mapFile) throws Exception {
     Path wasm = mapFile.resolveSibling(mapFile.getFileName().toString().replace(".map", ""));
     long moduleSize = Files.size(wasm);
     SourceMap map = SourceMapLocator.load(Optional.empty(), wasm, Optional.empty()).orElseThrow();
     assertTrue(map.segmentCount() > 0, "the map has segments");
+    mappedThenUnmapped(mapFile);
     Path testPrograms = mapFile;
     while (!testPrograms.getFileName().toString().equals("test-programs")) {
       testPrograms = testPrograms.getParent();

@@ -80,6 +80,26 @@ class SourceMapTest {
   }
 
   @Test
+  void aMappedSegmentWinsOverAnUnmappedOneAtTheSameOffset() throws Exception {
+    SourceMap m =
+        SourceMap.parse(
+            VlqForTests.map(
+                VlqForTests.mappings(
+                    new int[] {10, 0, 4, 2},
+                    new int[] {10}, // asc: the expression's operand, without a position, same offset
+                    new int[] {14, 0, 5, 2},
+                    new int[] {20},
+                    new int[] {20, 0, 6, 2}, // the other order: unmapped, then mapped
+                    new int[] {30}),
+                "a.ts"));
+    assertEquals(Optional.of(new SourcePosition(0, 5, 3)), m.positionAt(10));
+    assertEquals(Optional.of(new SourcePosition(0, 5, 3)), m.positionAt(13));
+    assertEquals(Optional.of(new SourcePosition(0, 7, 3)), m.positionAt(20));
+    assertEquals(Optional.empty(), m.positionAt(30), "unmapped alone stays unmapped");
+    assertArrayEquals(new int[] {10}, m.lineEntries(0, 5));
+  }
+
+  @Test
   void segmentsOutOfOffsetOrderAreSorted() throws Exception {
     SourceMap m =
         SourceMap.parse(
