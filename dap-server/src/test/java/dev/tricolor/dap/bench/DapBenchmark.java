@@ -42,10 +42,17 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 /**
  * The debug adapter's speed figures of issue 5, measured in process over the real protocol
  * (lsp4j client, NIO pipes, the real engine and test programs), with warm-up; medians of many
- * rounds. Not a test: run it by hand (see the report for the command).
+ * rounds. Not a test: run it by hand, from the repository root, after {@code mvn -B -q -pl
+ * dap-server -am package -DskipTests} (which builds the jar and the test classes):
+ *
+ * <pre>
+ *   java -cp dap-server/target/dap-server.jar:dap-server/target/test-classes \
+ *       dev.tricolor.dap.bench.DapBenchmark [ROUNDS]
+ * </pre>
  *
  * <ol>
- *   <li>launch to first stop (stopOnEntry) on the corpus' largest module;
+ *   <li>launch to first stop (stopOnEntry) on {@code big}, the corpus' ~100 KB module (its -O3
+ *       build; the --debug build too);
  *   <li>one step over a line;
  *   <li>the Heap scope's first page (100 objects) for a heap of 100 000 objects;
  *   <li>the strings workload with 50 breakpoints in code it never reaches, against none (ratio).
@@ -136,7 +143,7 @@ public final class DapBenchmark {
   /** Launch request sent → first stopped event received (stopOnEntry). */
   static double launchToFirstStop(String program) throws Exception {
     try (Session s = new Session()) {
-      Map<String, Object> args = launch(program, "setup", List.of());
+      Map<String, Object> args = launch(program, "selfTest", List.of());
       args.put("stopOnEntry", true);
       long t0 = System.nanoTime();
       get(s.server.launch(args));
@@ -317,16 +324,18 @@ public final class DapBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-    String big = "build/debug/collections.wasm";
-    long bytes = Files.size(PROGRAMS.resolve(big));
-    List<Double> launch = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      launchToFirstStop(big); // warm-up
+    for (String big : List.of("build/release/big.wasm", "build/debug/big.wasm")) {
+      long bytes = Files.size(PROGRAMS.resolve(big));
+      List<Double> launch = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        launchToFirstStop(big); // warm-up
+      }
+      for (int i = 0; i < rounds; i++) {
+        launch.add(launchToFirstStop(big));
+      }
+      System.out.printf(Locale.ROOT, "launch to first stop (%s, %d bytes, map %d bytes): median %.1f ms%n",
+          big, bytes, Files.size(PROGRAMS.resolve(big + ".map")), median(launch));
     }
-    for (int i = 0; i < rounds; i++) {
-      launch.add(launchToFirstStop(big));
-    }
-    System.out.printf(Locale.ROOT, "launch to first stop (%s, %d bytes): median %.1f ms%n", big, bytes, median(launch));
 
     stepOver(10);
     System.out.printf(Locale.ROOT, "step over one line: median %.2f ms%n", median(stepOver(rounds * 4)));
