@@ -66,13 +66,18 @@ public final class DapServer {
     return session;
   }
 
-  /** Ends the program if it still runs and stops the reader threads. */
+  /**
+   * Ends the program if it still runs and lets the reader threads end. They are not interrupted:
+   * a reader blocked on an interruptible channel (a pipe) would end with a
+   * ClosedByInterruptException that lsp4j logs with its stack trace, and a response being written
+   * would fail half-way; they end by themselves when the input closes, and are daemons.
+   */
   public void shutdown() {
     try {
       session.disconnect();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    executor.shutdownNow();
+    executor.shutdown();
   }
 }

@@ -5,6 +5,7 @@ import dev.tricolor.dap.launch.LaunchArgumentException;
 import dev.tricolor.dap.sourcemap.SourceMapException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.eclipse.lsp4j.jsonrpc.JsonRpcException;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
@@ -27,6 +28,11 @@ public final class ErrorResponses {
         || t instanceof SourceMapException
         || t instanceof ExpressionException) {
       return new ResponseError(ResponseErrorCode.InvalidParams, t.getMessage(), null);
+    }
+    if (t instanceof JsonRpcException && JsonRpcException.indicatesStreamClosed(t.getCause())) {
+      // The client went away while a response was written: a disconnect, not a bug.
+      Log.info("the client connection is closed (" + t.getCause() + ")");
+      return new ResponseError(ResponseErrorCode.RequestCancelled, "the client connection is closed", null);
     }
     Log.error("internal error while serving a request", t);
     return new ResponseError(

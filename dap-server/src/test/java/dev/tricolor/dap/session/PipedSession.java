@@ -42,11 +42,15 @@ final class PipedSession implements AutoCloseable {
     server = launcher.getRemoteProxy();
   }
 
+  /**
+   * Ends both sides by closing the pipes, so each reader sees the end of its input; interrupting
+   * a reader blocked on a pipe would end it with a ClosedByInterruptException that lsp4j logs.
+   */
   @Override
   public void close() throws IOException {
     dap.shutdown();
     toServer.close();
     toClient.close();
-    clientExecutor.shutdownNow();
+    clientExecutor.shutdown();
   }
 }
