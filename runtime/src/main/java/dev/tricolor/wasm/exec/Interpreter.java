@@ -115,7 +115,10 @@ public final class Interpreter {
   /**
    * Calls {@code f} with raw-bit arguments and returns its raw-bit results. Throws {@link Trap}
    * when the guest traps and {@link Terminated} when a terminate request ended the run. Called
-   * from a host function, runs nested on the same stacks.
+   * from a host function, runs nested on the same stacks; called from a hook while the program is
+   * stopped (a debugger running {@code __collect}), runs nested above the stopped frame, which
+   * goes on afterwards as if nothing had run. The hook sees the nested run's breaks too: a
+   * debugger that wants none detaches it for the call.
    */
   public long[] invoke(WasmFunction f, long... args) {
     FuncType params = f.type;
@@ -135,14 +138,21 @@ public final class Interpreter {
     int savedBase = caller.base;
     Instance savedInstance = caller.instance;
     HostFunctionInstance savedHost = caller.function;
+    boolean savedFaulted = faulted;
     if (nesting >= MAX_NESTING) {
       throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
     }
     nesting++;
     try {
       if (nesting > 1) {
-        // Re-entered from a host function: its frame shows between the two runs.
-        pushRecord(depth, -1 - savedHost.ref, -1, sp);
+        if (hostCallDepth == depth && savedHost != null) {
+          // Re-entered from a host function: its frame shows between the two runs.
+          pushRecord(depth, -1 - savedHost.ref, -1, sp);
+        } else {
+          // Called from a hook: the stopped frame is the caller (its operands stay below sp).
+          // pc + 1, as a call's return pc: frames() shows a caller at the instruction before it.
+          pushRecord(depth, fn.index, pc + 1, fp);
+        }
         depth++;
       }
       int base = sp;
@@ -168,6 +178,7 @@ public final class Interpreter {
       fp = savedFp;
       sp = savedSp;
       depth = savedDepth;
+      faulted = savedFaulted;
       caller.base = savedBase;
       caller.instance = savedInstance;
       caller.function = savedHost;
