@@ -40,8 +40,9 @@ import dev.tricolor.wasm.memory.Memory;
  * (globals, members, the shadow stack) comes through {@link CompiledProgram}.
  *
  * <p>One deviation, on corrupt heaps only: where upstream would loop forever on a list that
- * never returns to its head, this stops after more steps than the memory can hold objects and
- * traps, since a loop in Java could not be paused by the debugger.
+ * never returns to its head (within a step, or step after step of a cycle), this stops after
+ * more steps than the memory can hold objects and traps, since a loop in Java could not be paused
+ * by the debugger.
  *
  * <p>Not thread-safe: the program thread calls it, through the host runtime's imports.
  */
@@ -76,6 +77,8 @@ public final class HostItcms {
   int iter = 0;
   int threshold;
   int visitCount = 0;
+  /** Steps since the cycle started: more than a cycle over this memory can take means corrupt. */
+  private long stepsThisCycle;
 
   /**
    * A collector over {@code tlsf}'s memory. {@code spaces} is where the three list heads
@@ -241,6 +244,11 @@ public final class HostItcms {
 
   /** Performs a single step according to the current state. */
   int step() {
+    if (state == STATE_IDLE) {
+      stepsThisCycle = 0;
+    } else if (++stepsThisCycle > cycleBound()) {
+      throw endlessCycle();
+    }
     if (events != null && events.collect) {
       int before = state;
       int budget = stepOnce();
@@ -503,6 +511,22 @@ public final class HostItcms {
   /** More steps than a list in this memory can have objects (each takes at least 32 bytes). */
   private long listBound() {
     return (memory.size() >>> 5) + 16;
+  }
+
+  /**
+   * Steps a cycle can take at most: one per object marked, one per object swept, a few more;
+   * every object takes at least 32 bytes.
+   */
+  private long cycleBound() {
+    return (memory.size() >>> 4) + 64;
+  }
+
+  private Trap endlessCycle() {
+    return new Trap(TrapKind.HOST_ERROR, String.format(
+        "host runtime: the collector's cycle (%s) does not end after %d steps: the heap is"
+            + " corrupt (a GC list that never comes back to its head)",
+        dev.tricolor.heap.layout.GcState.of(state) == null ? "state " + state
+            : dev.tricolor.heap.layout.GcState.of(state).label(), stepsThisCycle));
   }
 
   private Trap corruptList(int head) {
