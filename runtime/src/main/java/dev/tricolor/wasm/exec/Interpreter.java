@@ -36,6 +36,8 @@ import java.util.Arrays;
 public final class Interpreter {
   /** Host-to-guest re-entries allowed inside one another before "call stack exhausted". */
   private static final int MAX_NESTING = 100;
+  /** The results of a function without results: shared, so such calls allocate nothing for them. */
+  private static final long[] NO_RESULTS = new long[0];
 
   private final Store store;
   private final int maxCallDepth;
@@ -163,7 +165,7 @@ public final class Interpreter {
       sp = base + args.length;
       runAt(g, base);
       int n = g.compiled.numResults;
-      return Arrays.copyOfRange(stack, base, base + n);
+      return n == 0 ? NO_RESULTS : Arrays.copyOfRange(stack, base, base + n);
     } catch (Terminated t) {
       if (nesting == 1) {
         // The request is served: the store may run again.
