@@ -36,6 +36,7 @@ final class ExportedProgram implements CompiledProgram {
   private final GlobalCell stackPointerGlobal;
   private final WasmFunction finalize;
   private final boolean finalizes;
+  private final long[] memberArgs = new long[2];
 
   private ExportedProgram(Instance instance) {
     this.interpreter = instance.store().interpreter();
@@ -68,7 +69,12 @@ final class ExportedProgram implements CompiledProgram {
 
   @Override
   public void visitMembers(int ptr, int cookie) {
-    interpreter.invoke(visitMembers, ptr, cookie);
+    // Once per object marked: the arguments go through one array (invoke copies them onto its
+    // stack before anything runs, so a nested call may reuse it), so marking allocates nothing.
+    long[] args = memberArgs;
+    args[0] = ptr;
+    args[1] = cookie;
+    interpreter.invoke(visitMembers, args);
   }
 
   @Override
