@@ -237,8 +237,15 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.ok(heap, `a Heap scope among ${scopes.map((s) => s.name).join(', ')}`);
     const rtSizes = await findVariables(heap.variablesReference, (v) => v.name === 'rtSize', 4);
     assert.ok(rtSizes.length >= 2, 'object headers are shown');
-    const withMemory = await findVariables(heap.variablesReference, (v) => v.memoryReference !== undefined && /Item/.test(`${v.name} ${v.type ?? ''} ${v.value}`), 3);
-    assert.equal(withMemory.length, 2, 'two Item objects, each with a memoryReference');
+    const groups = await variables(dc, heap.variablesReference);
+    const items = await variables(dc, groups.find((g) => g.name === 'Item')!.variablesReference);
+    assert.equal(items.length, 2, 'two Item objects');
+    const withMemory = items.filter((v) => v.memoryReference !== undefined);
+    assert.equal(withMemory.length, 2, 'each Item with a memoryReference');
+    // A pointer field opens the object it points at, as the object's own row does.
+    const list = (await variables(dc, groups.find((g) => g.name === 'List')!.variablesReference))[0];
+    const head = (await variables(dc, list.variablesReference)).find((v) => v.name === '+0')!;
+    assert.ok(withMemory.some((v) => v.memoryReference === head.memoryReference), `list.head ${head.value} opens an Item`);
     const colors = await findVariables(heap.variablesReference, (v) => v.name === 'color', 4);
     for (const c of colors) assert.match(c.value, /^(white|black|gray|transparent)/);
 

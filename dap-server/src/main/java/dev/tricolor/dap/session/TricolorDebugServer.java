@@ -9,7 +9,6 @@ import org.eclipse.lsp4j.debug.BreakpointLocation;
 import org.eclipse.lsp4j.debug.BreakpointLocationsArguments;
 import org.eclipse.lsp4j.debug.BreakpointLocationsResponse;
 import org.eclipse.lsp4j.debug.Capabilities;
-import org.eclipse.lsp4j.debug.DataBreakpointAccessType;
 import org.eclipse.lsp4j.debug.DataBreakpointInfoArguments;
 import org.eclipse.lsp4j.debug.DataBreakpointInfoResponse;
 import org.eclipse.lsp4j.debug.DisassembleArguments;
@@ -140,21 +139,10 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
   @Override
   public CompletableFuture<DataBreakpointInfoResponse> dataBreakpointInfo(
       DataBreakpointInfoArguments args) {
-    DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
-    long length = args.getBytes() == null ? 4 : args.getBytes();
-    try {
-      long[] range = BreakpointTable.parseDataId(
-          args.getName().contains("/") ? args.getName() : args.getName() + "/" + length);
-      r.setDataId(BreakpointTable.dataId(range[0], range[1]));
-      r.setDescription(range[1] + " bytes at 0x" + Long.toHexString(range[0]));
-      r.setAccessTypes(new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE});
-      r.setCanPersist(true);
-    } catch (RequestException e) {
-      r.setDataId(null);
-      r.setDescription("data breakpoints watch memory: name an address such as 0x1a0, or 0x1a0/8"
-          + " for 8 bytes (" + e.getMessage() + ")");
+    if (args.getVariablesReference() != null && args.getVariablesReference() > 0) {
+      return session.atStop(at -> DataBreakpointInfos.ofVariable(at, args));
     }
-    return CompletableFuture.completedFuture(r);
+    return CompletableFuture.completedFuture(DataBreakpointInfos.ofAddress(args));
   }
 
   @Override

@@ -6,9 +6,6 @@ import java.util.List;
  * Something a client can expand in the Variables view. Children are computed when asked for, not
  * before: a heap of 100 000 objects costs nothing until its scope is opened, and then only the page
  * the client shows.
- *
- * <p>The heap views (object groups, objects, headers, array slices) join this hierarchy when the
- * heap model is there.
  */
 public sealed interface VariableNode permits NamedValues, IndexedValues, NamedNodes {
   /** Children shown by name (DAP {@code namedVariables}). */
@@ -22,4 +19,27 @@ public sealed interface VariableNode permits NamedValues, IndexedValues, NamedNo
 
   /** Indexed children {@code start .. start + count - 1}, clipped to {@link #indexedCount}. */
   List<Child> indexed(int start, int count);
+
+  /**
+   * The child a client names: a named one, or {@code [k]} for indexed child k; null when there
+   * is none.
+   */
+  default Child child(String name) {
+    for (Child c : named()) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    if (name != null && name.startsWith("[") && name.endsWith("]")) {
+      try {
+        int k = Integer.parseInt(name.substring(1, name.length() - 1));
+        if (k >= 0 && k < indexedCount()) {
+          return indexed(k, 1).get(0);
+        }
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
 }
