@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every asc build in test-programs/build is valid; corrupted ones fail with typed errors only. */
 class CorpusValidationTest {
@@ -35,9 +37,11 @@ class CorpusValidationTest {
 
   /**
    * Random byte corruptions of real asc output: each one decodes and validates, or fails with
-   * MalformedModuleException or InvalidModuleException, never another exception.
+   * MalformedModuleException or InvalidModuleException that says where (a file offset; for an
+   * invalid body always one), never another exception or a hang.
    */
   @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void corruptedProgramsFailWithTypedErrorsOnly() throws IOException {
     Path dir = RepositoryFiles.testProgramsBuild().resolve("debug");
     Assumptions.assumeTrue(Files.isDirectory(dir), "no compiled test programs in " + dir);
@@ -59,8 +63,13 @@ class CorpusValidationTest {
           WasmModule m = ModuleParser.parse(bad);
           parsed++;
           Validator.validate(m);
-        } catch (MalformedModuleException | InvalidModuleException e) {
+        } catch (MalformedModuleException e) {
           rejected++;
+          assertTrue(e.offset() >= 8 && e.offset() <= bad.length, () -> f + ": " + e.getMessage());
+        } catch (InvalidModuleException e) {
+          rejected++;
+          assertTrue(e.offset() < bad.length, () -> f + ": " + e.getMessage());
+          assertTrue(e.offset() >= 0 || e.functionIndex() < 0, () -> f + ", code without an offset: " + e.getMessage());
         }
       }
     }
