@@ -97,8 +97,6 @@ class GraphWorkloadTest {
         colors.add(hostHeap.color(i));
       }
     }
-    System.out.printf("%s seed %d: %d objects at the end, states %s, colors %s, %d full collections%n",
-        build, seed, host.heap().objectCount(), states, colors, collections);
     assertEquals(EnumSet.allOf(GcState.class), states, "collector states met after operations");
     assertEquals(EnumSet.allOf(Color.class), colors, "colors met after operations");
     assertTrue(collections >= 3, "full collections: " + collections);

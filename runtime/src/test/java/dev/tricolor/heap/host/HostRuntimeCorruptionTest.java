@@ -101,7 +101,6 @@ class HostRuntimeCorruptionTest {
         outcomes.merge("returned", 1, Integer::sum);
       }, "case " + c + " hangs");
     }
-    System.out.println("outcomes of 120 damaged heaps: " + outcomes);
     assertTrue(outcomes.getOrDefault("abort", 0) > 0, outcomes.toString());
     assertEquals(120, outcomes.values().stream().mapToInt(Integer::intValue).sum());
     assertTrue(outcomes.keySet().stream().allMatch(k -> k.equals("returned") || k.equals("abort")
