@@ -86,9 +86,17 @@ public final class HostTlsf {
     return heapBase;
   }
 
-  /** All the bytes the used block at payload {@code ptr} occupies, its mmInfo word included. */
+  /**
+   * All the bytes the used block at payload {@code ptr} occupies, its mmInfo word included; an
+   * mmInfo outside memory reads as 0, as guest mode's events read it (reporting a free must not
+   * fail where freeing itself fails differently).
+   */
   int blockBytes(int ptr) {
-    return BLOCK_OVERHEAD + (mmInfo(ptr - BLOCK_OVERHEAD) & ~TAGS_MASK);
+    int block = ptr - BLOCK_OVERHEAD;
+    if (block < 0 || block > m.length - 4) {
+      return BLOCK_OVERHEAD;
+    }
+    return BLOCK_OVERHEAD + (mmInfo(block) & ~TAGS_MASK);
   }
 
   /** Picks up a memory the guest grew since the last call. */

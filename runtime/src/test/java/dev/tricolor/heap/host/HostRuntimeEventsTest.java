@@ -103,6 +103,33 @@ class HostRuntimeEventsTest {
   }
 
   @Test
+  void aFreeOfAPointerOutsideMemoryIsReportedThenTrapsAsInGuestMode() {
+    Recorded guest = new Recorded(ModeRun.guest("debug", "allocator"));
+    Recorded host = new Recorded(ModeRun.host("debug", "allocator"));
+    guest.source.enable(EnumSet.of(EventKind.FREE));
+    host.source.enable(EnumSet.of(EventKind.FREE));
+    guest.run.value("alloc", 32);
+    host.run.value("alloc", 32);
+    int end = host.run.instance.memory().bytes().length;
+    assertEquals(guest.run.instance.memory().bytes().length, end);
+    List<String> outcomes = new ArrayList<>();
+    // past the end, aligned and not; and near 2^32, where the block's address is negative in Java
+    for (long ptr : new long[] {end + 16, end + 2, 0xFFFF_FFF0L}) {
+      ModeRun.Outcome g = guest.run.call("free", ptr);
+      ModeRun.Outcome h = host.run.call("free", ptr);
+      assertEquals(g.toString(), h.toString(), "free(" + ptr + ")");
+      assertEquals(null, h.trap().getCause(), "no Java exception of the runtime's own: " + h.trap());
+      outcomes.add(h.toString());
+    }
+    assertEquals(List.of("trap " + TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS.specText(),
+        "abort null in ~lib/rt/tlsf.ts:562:3", // upstream's alignment assert comes first
+        "trap " + TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS.specText()), outcomes);
+    assertEquals(3, guest.events.size(), guest.events.toString());
+    assertEquals(new RuntimeEvent.Free(end + 16, 4, -1, null), guest.events.get(0));
+    assertEquals(guest.events, host.events);
+  }
+
+  @Test
   void onlyTheKindsAskedForAreDelivered() {
     Recorded host = new Recorded(ModeRun.host("debug", "list"));
     host.source.enable(EnumSet.of(EventKind.COLLECT));
