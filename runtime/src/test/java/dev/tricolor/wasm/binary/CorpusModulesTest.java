@@ -79,6 +79,14 @@ class CorpusModulesTest {
   }
 
   @Test
+  void debugBuildsNameTheTableAndTheElementSegment() throws IOException {
+    // binaryen names the function table and its segment of an asc --debug build, both "0"
+    WasmModule m = parse(RepositoryFiles.testProgramsBuild().resolve("debug/list.wasm"));
+    assertEquals(Map.of(0, "0"), m.names().tableNames());
+    assertEquals(Map.of(0, "0"), m.names().elemSegmentNames());
+  }
+
+  @Test
   void releaseBuildsHaveNoNameSection() throws IOException {
     for (Path file : builds("release")) {
       assertTrue(parse(file).names().functionNames().isEmpty(), file.toString());

@@ -18,6 +18,7 @@ import dev.tricolor.wasm.model.Limits;
 import dev.tricolor.wasm.model.LocalGroup;
 import dev.tricolor.wasm.model.MemoryImport;
 import dev.tricolor.wasm.model.MemoryType;
+import dev.tricolor.wasm.model.NameSection;
 import dev.tricolor.wasm.model.SegmentMode;
 import dev.tricolor.wasm.model.TableImport;
 import dev.tricolor.wasm.model.TableType;
@@ -164,6 +165,28 @@ class ModuleParserTest {
     assertEquals("add", m.functionDisplayName(1));
     assertEquals("env.abort", m.functionDisplayName(0));
     assertTrue(m.warnings().isEmpty());
+  }
+
+  @Test
+  void decodesBinaryensExtendedNameSubsections() {
+    byte[] bytes =
+        module(section(0, name("name"),
+            SampleModules.subsection(3, vec(cat(u32(1), vec(cat(u32(0), name("loop0")))))),
+            SampleModules.subsection(4, vec(cat(u32(0), name("t0")))),
+            SampleModules.subsection(5, vec(cat(u32(0), name("tab")))),
+            SampleModules.subsection(6, vec(cat(u32(0), name("mem")))),
+            SampleModules.subsection(7, vec(cat(u32(2), name("g2")))),
+            SampleModules.subsection(8, vec(cat(u32(0), name("elem0")))),
+            SampleModules.subsection(9, vec(cat(u32(0), name("data0")), cat(u32(3), name("data3"))))));
+    NameSection n = ModuleParser.parse(bytes).names();
+    assertEquals(Map.of(1, Map.of(0, "loop0")), n.labelNames());
+    assertEquals(Map.of(0, "t0"), n.typeNames());
+    assertEquals(Map.of(0, "tab"), n.tableNames());
+    assertEquals(Map.of(0, "mem"), n.memoryNames());
+    assertEquals("g2", n.globalName(2));
+    assertEquals(Map.of(0, "elem0"), n.elemSegmentNames());
+    assertEquals(List.of("data0", "data3"), List.copyOf(n.dataSegmentNames().values()), "in the section's order");
+    assertEquals(Map.of(0, "data0", 3, "data3"), n.dataSegmentNames());
   }
 
   @Test
