@@ -1,7 +1,9 @@
 package dev.tricolor.wasm.exec;
 
 import static dev.tricolor.wasm.exec.HandBuilt.sig;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,42 @@ class InterpreterTest {
     assertEquals(55, (int) fib.call("fib", 10)[0]);
   }
 
+  // d(n) = n == 0 ? 0 : d(n - 1) + 1: n + 1 guest frames deep
+  private static final String COUNTDOWN =
+      "00 20 00 45 04 7F 41 00 05 20 00 41 01 6B 10 00 41 01 6A 0B 0B";
+
+  @Test
+  void theCallDepthLimitIsTheConfiguredOne() {
+    Store store = new Store(EngineLimits.DEFAULT.withMaxCallDepth(500));
+    Instance inst = new HandBuilt(store).func("d", sig("i", "i"), COUNTDOWN).build();
+    // d(n) nests n calls under the entry frame: 500 are allowed, the 501st traps
+    assertEquals(500, (int) inst.call("d", 500)[0]);
+    Trap t = assertThrows(Trap.class, () -> inst.call("d", 501));
+    assertEquals(TrapKind.CALL_STACK_EXHAUSTED, t.kind());
+    assertEquals("call stack exhausted", t.getMessage());
+  }
+
+  @Test
+  void guestRecursionDoesNotUseTheJavaStack() {
+    // Far deeper than a Java thread's default stack could hold with one Java frame per guest
+    // call, on a thread with a small stack: the frames live in the engine's own arrays.
+    Store store = new Store(EngineLimits.DEFAULT.withMaxCallDepth(300_000));
+    Instance inst = new HandBuilt(store).func("d", sig("i", "i"), COUNTDOWN).build();
+    int[] result = new int[1];
+    Throwable[] failure = new Throwable[1];
+    Thread small = new Thread(null, () -> {
+      try {
+        result[0] = (int) inst.call("d", 250_000)[0];
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    }, "small-stack", 256 * 1024);
+    small.start();
+    assertDoesNotThrow(() -> small.join());
+    assertNull(failure[0], () -> "failed with " + failure[0]);
+    assertEquals(250_000, result[0]);
+  }
+
   @Test
   void deepButBoundedRecursionGrowsTheValueStack() {
     Instance inst = new HandBuilt(new Store()).func("fib", sig("i", "i"), FIB).build();
@@ -119,6 +157,7 @@ class InterpreterTest {
     assertEquals(65534, t.address());
     assertEquals(4, t.accessSize());
     assertEquals(65536, t.memorySize());
+    assertEquals("out of bounds memory access: 4 bytes at 0xfffe (memory is 65536 bytes)", t.getMessage());
   }
 
   @Test
