@@ -55,6 +55,43 @@ class DebuggerTest {
   }
 
   @Test
+  void aLocalWrittenWhileStoppedIsWhatTheProgramGoesOnWith() {
+    Store store = new Store();
+    Instance inst = new HandBuilt(store).func("sum", sig("i", "I"), SUM).build();
+    Probe p = Debugger.attach(store).breakAt(inst, 12, (stop, state) -> {
+      Frame f = state.top();
+      assertEquals(3, f.local(0));
+      f.setLocal(0, 1); // n = 1: the loop ends after this iteration
+      assertEquals(1, state.frames().get(0).local(0));
+      return Resume.CONTINUE;
+    });
+    assertEquals(3L, inst.call("sum", 3)[0]); // 3 + 2 + 1 without the write
+    p.remove();
+    assertEquals(6L, inst.call("sum", 3)[0]);
+  }
+
+  @Test
+  void globalsAndMemoryReadAndWrittenWhileStoppedAreThoseTheProgramSees() {
+    Store store = new Store();
+    // read(): global.get 0 + i32.load offset=104 (i32.const 0); offsets: 2 global.get, 4 const
+    String body = "00 23 00 41 00 28 02 68 6A 0B";
+    Instance inst = new HandBuilt(store).memory(1).global(5).func("read", sig("", "i"), body).build();
+    inst.memory().storeI32(104, 30);
+    assertEquals(35, (int) inst.call("read")[0]);
+    List<Long> seen = new ArrayList<>();
+    Debugger.attach(store).breakAt(inst, 2, (stop, state) -> {
+      Instance in = state.instance();
+      seen.add(in.global(0).get());
+      seen.add((long) in.memory().loadI32(104));
+      in.global(0).set(1000);
+      in.memory().storeI32(104, 200);
+      return Resume.CONTINUE;
+    });
+    assertEquals(1200, (int) inst.call("read")[0]);
+    assertEquals(List.of(5L, 30L), seen);
+  }
+
+  @Test
   void aBreakpointOnABlockEndMovesToTheNextInstruction() {
     Store store = new Store();
     Instance inst = new HandBuilt(store).func("sum", sig("i", "I"), SUM).build();
