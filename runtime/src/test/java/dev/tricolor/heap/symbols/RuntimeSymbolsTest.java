@@ -51,6 +51,17 @@ class RuntimeSymbolsTest {
   }
 
   @Test
+  void aProgramThatGrowsArraysResolvesRenew() throws Exception {
+    RuntimeSymbols s = RuntimeSymbols.resolve(module("debug", "collections"));
+    for (RuntimeFunction f : List.of(RuntimeFunction.RENEW, RuntimeFunction.VISIT, RuntimeFunction.INTERRUPT)) {
+      int index = s.functionIndex(f);
+      assertTrue(index >= 0, f.symbol());
+      assertEquals(f.symbol(), s.module().names().functionName(index));
+    }
+    assertEquals(-1, s.functionIndex(RuntimeFunction.REALLOC), "collections never calls __realloc");
+  }
+
+  @Test
   void classNamesFromVisitMembersAndConstructors() throws Exception {
     RuntimeSymbols s = RuntimeSymbols.resolve(module("debug", "collections"));
     Map<Integer, String> names = s.classNames();
