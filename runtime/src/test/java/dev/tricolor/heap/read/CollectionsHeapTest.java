@@ -12,6 +12,7 @@ import dev.tricolor.heap.check.HeapChecker;
 import dev.tricolor.heap.layout.ValueType;
 import dev.tricolor.heap.read.ObjectContents.ArrayContents;
 import dev.tricolor.heap.read.ObjectContents.ArrayKind;
+import dev.tricolor.heap.read.ObjectContents.BufferContents;
 import dev.tricolor.heap.read.ObjectContents.Element;
 import dev.tricolor.heap.read.ObjectContents.Entry;
 import dev.tricolor.heap.read.ObjectContents.HashContents;
@@ -119,6 +120,22 @@ class CollectionsHeapTest {
     assertEquals(255, values[0]);
     assertEquals(240, values[15]);
     assertEquals(dump.result(BYTES_SUM), java.util.Arrays.stream(values).sum());
+  }
+
+  @Test
+  void arrayBufferBytesAreTheElementsOfTheArraysOverThem() {
+    ArrayContents bytes = assertInstanceOf(ArrayContents.class, decode(4));
+    BufferContents buffer = assertInstanceOf(BufferContents.class, ObjectDecoder.decode(heap, bytes.buffer(), 1000));
+    assertEquals(16, buffer.byteLength(), "new Uint8Array(16) owns a 16-byte buffer");
+    long[] elements = bits(bytes.elements(heap, 0, 16));
+    for (int i = 0; i < 16; i++) {
+      assertEquals(elements[i], buffer.head()[i] & 0xFF, "byte " + i);
+    }
+
+    ArrayContents ints = assertInstanceOf(ArrayContents.class, decode(0));
+    BufferContents grown = assertInstanceOf(BufferContents.class, ObjectDecoder.decode(heap, ints.buffer(), 8));
+    assertEquals(4 * ints.capacity(), grown.byteLength(), "an Array's capacity is its buffer's length");
+    assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 0, 0, 0}, grown.head(), "0 and 1, little-endian, cut at 8 bytes");
   }
 
   @Test
