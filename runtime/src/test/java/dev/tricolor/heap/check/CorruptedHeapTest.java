@@ -1,5 +1,6 @@
 package dev.tricolor.heap.check;
 
+import static dev.tricolor.heap.layout.Tlsf.SL_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import dev.tricolor.heap.read.RuntimeGlobals;
 import dev.tricolor.heap.read.RuntimeTypes;
 import dev.tricolor.heap.read.Space;
 import dev.tricolor.heap.read.SpaceList;
+import dev.tricolor.heap.read.TlsfRoot;
 import dev.tricolor.heap.testing.HeapDump;
 import dev.tricolor.wasm.memory.Memory;
 import java.time.Duration;
@@ -149,6 +151,112 @@ class CorruptedHeapTest {
           s.set(at[0] + Tlsf.NEXT_OFFSET, at[0]); // next points at itself
         });
     expect(heap, Rule.FREE_LIST_BROKEN, at[0]);
+  }
+
+  @Test
+  void rootNotWhereHeapBasePutsIt() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          RuntimeGlobals g = s.globals;
+          at[0] = (int) g.root();
+          s.globals = new RuntimeGlobals(g.root(), g.state(), g.white(), g.total(), g.threshold(),
+              g.fromSpace(), g.toSpace(), g.pinSpace(), g.iter(), g.heapBase() + 32, g.dataEnd(),
+              g.stackPointer(), g.rttiBase());
+        });
+    expect(heap, Rule.ROOT_MISPLACED, at[0]);
+  }
+
+  @Test
+  void blockSmallerThanTheMinimum() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          at[0] = s.clean.blocks().address(3);
+          s.set(at[0], 4 | (s.get(at[0]) & Tlsf.TAGS_MASK));
+        });
+    expect(heap, Rule.BLOCK_TOO_SMALL, at[0]);
+  }
+
+  @Test
+  void tailTaggedFree() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          at[0] = s.clean.root().tail();
+          s.set(at[0], s.get(at[0]) | Tlsf.FREE);
+        });
+    assertTrue(heap.blocks().isTail(heap.blocks().count() - 1), "the walk still ends at the tail");
+    expect(heap, Rule.TAIL_INVALID, at[0]);
+  }
+
+  @Test
+  void usedBlockRightOfAFreeOneTaggedFree() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          Blocks b = s.clean.blocks();
+          int i = s.firstFreeBlockBefore(b.count() - 1) + 1;
+          assertTrue(!b.isFree(i) && !b.isTail(i), "a used block right of the first hole");
+          at[0] = b.address(i);
+          s.set(at[0], s.get(at[0]) | Tlsf.FREE);
+        });
+    expect(heap, Rule.FREE_BLOCKS_ADJACENT, at[0]);
+  }
+
+  @Test
+  void listedBlockLosesItsFreeTag() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          Blocks b = s.clean.blocks();
+          at[0] = b.address(s.firstFreeBlockBefore(b.count() - 1));
+          s.set(at[0], s.get(at[0]) & ~Tlsf.FREE);
+        });
+    expect(heap, Rule.FREE_LIST_NODE_NOT_FREE, at[0]);
+  }
+
+  @Test
+  void freeBlockOnTheListOfAnotherClass() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          TlsfRoot r = s.clean.root();
+          int fl = Integer.numberOfTrailingZeros(r.flMap());
+          int sl = Integer.numberOfTrailingZeros(r.slMap(fl));
+          int empty = Integer.numberOfTrailingZeros(~r.slMap(fl));
+          assertTrue(empty < SL_SIZE, "an empty class on the same level");
+          at[0] = r.head(fl, sl);
+          s.set(Tlsf.headAddress(r.address(), fl, empty), at[0]); // the list moves there
+          s.set(Tlsf.headAddress(r.address(), fl, sl), 0);
+        });
+    expect(heap, Rule.FREE_LIST_WRONG_CLASS, at[0]);
+  }
+
+  @Test
+  void freeListPrevPointerOverwritten() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          Blocks b = s.clean.blocks();
+          at[0] = b.address(s.firstFreeBlockBefore(b.count() - 1));
+          s.set(at[0] + Tlsf.PREV_OFFSET, 0x1230); // a head's prev is 0
+        });
+    expect(heap, Rule.FREE_LIST_PREV, at[0]);
+  }
+
+  @Test
+  void firstLevelMapBitSetForAnEmptyLevel() {
+    int[] at = new int[1];
+    HeapSnapshot heap =
+        corrupt(HOLES, s -> {
+          at[0] = s.clean.root().address();
+          int flMap = s.clean.root().flMap();
+          int empty = Integer.numberOfTrailingZeros(~flMap);
+          assertEquals(0, s.clean.root().slMap(empty));
+          s.set(at[0], flMap | 1 << empty); // flMap is the root's first word
+        });
+    expect(heap, Rule.FL_MAP_MISMATCH, at[0]);
   }
 
   @Test
