@@ -27,20 +27,22 @@ final class LineTable {
     int[] counts = new int[sources];
     boolean[] entry = new boolean[off.length];
     // Unmapped code inside a statement (asc leaves shadow-stack bookkeeping unmapped) does not
-    // end its run: the run goes on while the mapped segments stay on the same line.
-    int lastSrc = -1;
-    int lastLine = -1;
+    // end its run, nor does code of another source inlined into it (a default argument such as
+    // toString's radix is mapped to ~lib/number.ts): the run goes on while the mapped segments
+    // of its source stay on the same line. Otherwise a line breakpoint would stop again after
+    // each such excursion, several times per execution of the line.
+    int[] lastLine = new int[sources];
+    Arrays.fill(lastLine, -1);
     for (int i = 0; i < off.length; i++) {
       int s = src[i];
       if (s < 0) {
         continue;
       }
-      if (s != lastSrc || ln[i] != lastLine) {
+      if (ln[i] != lastLine[s]) {
         entry[i] = true;
         counts[s]++;
       }
-      lastSrc = s;
-      lastLine = ln[i];
+      lastLine[s] = ln[i];
     }
     // The segment indices of each source's entries, then sorted by (line, column, offset).
     int[][] members = new int[sources][];

@@ -56,6 +56,34 @@ class CorpusSourceMapTest {
     assertTrue(checked > 0, "oom.wasm.map has a mapped and then an unmapped segment at one offset");
   }
 
+  /**
+   * logging.ts line 8 calls {@code i.toString()} and {@code n.toString()}; asc inlines their
+   * default argument (radix 10), mapped to {@code ~lib/number.ts}, into the line's code. The line
+   * is still one run of code: one entry, where a line breakpoint stops once per execution.
+   */
+  @Test
+  void codeOfAnotherSourceInlinedIntoALineDoesNotSplitIt() throws Exception {
+    Path file = TestPaths.repositoryRoot().resolve("test-programs/build/debug/logging.wasm.map");
+    assumeTrue(Files.isRegularFile(file), "SKIPPED: no compiled test program " + file);
+    String json = Files.readString(file);
+    SourceMap map = SourceMap.parse(json);
+    int logging = map.sources().indexOf("programs/logging.ts");
+    int number = map.sources().indexOf("~lib/number.ts");
+    MappingsDecoder.Segments seg = MappingsDecoder.decode(
+        com.google.gson.JsonParser.parseString(json).getAsJsonObject().get("mappings").getAsString(),
+        map.sources().size());
+    int excursions = 0;
+    for (int i = 1; i + 1 < seg.count; i++) {
+      if (seg.source[i] == number && seg.source[i - 1] == logging && seg.line[i - 1] == 7
+          && seg.source[i + 1] == logging && seg.line[i + 1] == 7) {
+        excursions++;
+      }
+    }
+    assertEquals(2, excursions, "line 8 goes into ~lib/number.ts twice (the map changed?)");
+    assertEquals(1, map.lineEntries(logging, 8).length);
+    assertEquals(2, map.lineEntries(logging, 7).length, "the for line: init and test, then i++");
+  }
+
   /** Checks every offset of {@code mapFile} where a mapped segment is followed by an unmapped one. */
   private static int mappedThenUnmapped(Path mapFile) throws Exception {
     String json = Files.readString(mapFile);
