@@ -31,13 +31,15 @@ import dev.tricolor.heap.events.RuntimeEventSource;
 import dev.tricolor.heap.host.HostRuntime;
 import dev.tricolor.heap.read.RuntimeGlobals;
 import dev.tricolor.wasm.exec.Imports;
+import dev.tricolor.wasm.exec.WasmFunction;
+import dev.tricolor.heap.read.HeapReader;
+import dev.tricolor.heap.read.HeapSnapshot;
 import dev.tricolor.heap.events.RuntimeEvent;
 import dev.tricolor.heap.events.RuntimeEventListener;
 import dev.tricolor.heap.symbols.RuntimeSymbols;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,11 @@ final class EngineDebuggee implements Debuggee {
   private final StopListener listener = this::onStop;
   private final Disassembler disassembler;
   private final HostRuntime hostRuntime;
-  private final Function<Instance, RuntimeGlobals> heapGlobals;
+  /** The host runtime's {@code __collect}, for :collect in host mode; null in guest mode. */
+  private WasmFunction hostCollect;
+  private RuntimeSymbols symbols;
+  /** While :collect runs: the collection's runtime events stop nothing. */
+  private volatile boolean collecting;
   private final Map<Integer, long[]> watchRanges = new LinkedHashMap<>();
   private final Map<dev.tricolor.wasm.debug.Watchpoint, Integer> idOfWatch = new ConcurrentHashMap<>();
 
@@ -70,8 +76,6 @@ final class EngineDebuggee implements Debuggee {
   private StopHandler stops;
   private LineStep lineStep;
   private long[] results;
-  private Trap trap;
-  private List<dev.tricolor.wasm.exec.Frame> trapFrames = List.of();
 
   // Breakpoints: ids to targets (to install once the instance exists) and to probes.
   private int nextId = 1;
@@ -87,8 +91,6 @@ final class EngineDebuggee implements Debuggee {
     this.disassembler = new Disassembler(loaded.module());
     // Host mode: the Java TLSF/ITCMS allocate and collect; their globals live in Java.
     this.hostRuntime = loaded.runtime() == RuntimeMode.HOST ? new HostRuntime() : null;
-    this.heapGlobals = hostRuntime != null ? inst -> hostRuntime.globals()
-        : inst -> RuntimeSymbols.resolve(inst.module()).globals(inst);
     this.debugger = Debugger.attach(store);
     debugger.setStopListener(listener);
   }
@@ -106,28 +108,41 @@ final class EngineDebuggee implements Debuggee {
     return results;
   }
 
-  /** The trap that ended the program, or null. */
-  Trap trap() {
-    return trap;
-  }
-
-  /** The frames at the trap, innermost first (captured before unwinding). */
-  List<dev.tricolor.wasm.exec.Frame> trapFrames() {
-    return trapFrames;
-  }
-
-  /** Where the heap readers find the runtime's globals (the guest's own, or the host runtime's). */
-  Function<Instance, RuntimeGlobals> heapGlobals() {
-    return heapGlobals;
-  }
-
   /** The instance, once instantiation began (null before). */
   Instance instance() {
     return instance;
   }
 
-  LoadedModule loaded() {
-    return loaded;
+  /** The runtime's symbols in the module, resolved once. */
+  RuntimeSymbols symbols() {
+    if (symbols == null) {
+      symbols = RuntimeSymbols.resolve(loaded.module());
+    }
+    return symbols;
+  }
+
+  /**
+   * The heap of {@code inst} as it is now: read in place in guest mode, with the host runtime's
+   * globals (which live in Java) in host mode.
+   */
+  HeapSnapshot readHeap(Instance inst) {
+    RuntimeGlobals globals = hostRuntime != null ? hostRuntime.globals() : symbols().globals(inst);
+    return HeapReader.read(inst.memory(), globals, symbols().types(inst.memory().bytes(), globals));
+  }
+
+  /** :collect at a stop: see {@link FullCollection}; returns the frames' values kept alive. */
+  int collectGarbage(ProgramState state, Instance inst, HeapSnapshot heap) {
+    collecting = true;
+    try {
+      return new FullCollection(state.interpreter(), inst, symbols(), hostCollect)
+          .run(heap, state.frames());
+    } finally {
+      collecting = false;
+    }
+  }
+
+  Disassembler disassembler() {
+    return disassembler;
   }
 
   @Override
@@ -146,7 +161,9 @@ final class EngineDebuggee implements Debuggee {
     try {
       Imports imports = host.imports(store);
       if (hostRuntime != null) {
-        imports.addAll(hostRuntime.imports(store));
+        Imports runtime = hostRuntime.imports(store);
+        hostCollect = (WasmFunction) runtime.get(HostRuntime.MODULE, "__collect");
+        imports.addAll(runtime);
       }
       Instance inst = Instance.instantiate(store, loaded.module(), imports);
       if (hostRuntime != null) {
@@ -164,11 +181,9 @@ final class EngineDebuggee implements Debuggee {
     } catch (Terminated t) {
       return new RunOutcome.Ended(0);
     } catch (AbortTrap a) {
-      trap = a;
       output.print(OutputEventArgumentsCategory.STDERR, a.getMessage() + "\n");
       return new RunOutcome.Ended(2);
     } catch (Trap t) {
-      trap = t;
       output.print(OutputEventArgumentsCategory.STDERR, "trap: " + t.getMessage() + "\n");
       return new RunOutcome.Ended(2);
     } catch (LinkException e) {
@@ -276,6 +291,9 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume onEvent(RuntimeEvent event, ProgramState state) {
+    if (collecting) {
+      return dev.tricolor.wasm.debug.Resume.CONTINUE;
+    }
     RunOutcome.Stopped stop;
     if (event instanceof RuntimeEvent.Allocated a) {
       String d = name(a.className(), a.id()) + " allocated at 0x" + Integer.toHexString(a.address())
@@ -297,7 +315,7 @@ final class EngineDebuggee implements Debuggee {
     } else {
       return dev.tricolor.wasm.debug.Resume.CONTINUE; // Alloc (entry): the stop is at Allocated
     }
-    Resume how = stops.stopped(stop, new EngineProgramView(state, instanceOf(state), disassembler, heapGlobals));
+    Resume how = stops.stopped(stop, new EngineProgramView(state, instanceOf(state), this, false));
     switch (how.kind()) {
       case TERMINATE:
         lineStep = null;
@@ -492,8 +510,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume trapped(Trap t, ProgramState state) {
-    EngineProgramView view = new EngineProgramView(state, instanceOf(state), disassembler, heapGlobals);
-    trapFrames = List.copyOf(state.frames());
+    EngineProgramView view = new EngineProgramView(state, instanceOf(state), this, true);
     String fn = view.frames().isEmpty() ? null : view.frames().get(0).functionName();
     Instance inst = instanceOf(state);
     long memorySize = inst.memory() == null ? 0 : inst.memory().size();
@@ -511,7 +528,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume report(RunOutcome.Stopped outcome, ProgramState state) {
-    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state), disassembler, heapGlobals));
+    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state), this, false));
     switch (how.kind()) {
       case TERMINATE:
         lineStep = null;

@@ -5,10 +5,7 @@ import dev.tricolor.dap.expr.MemoryEvalContext;
 import dev.tricolor.dap.expr.Value;
 import dev.tricolor.dap.session.Debuggee;
 import dev.tricolor.dap.session.RequestException;
-import dev.tricolor.heap.read.HeapReader;
 import dev.tricolor.heap.read.HeapSnapshot;
-import dev.tricolor.heap.read.RuntimeGlobals;
-import dev.tricolor.heap.symbols.RuntimeSymbols;
 import dev.tricolor.wasm.debug.ProgramState;
 import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GlobalCell;
@@ -17,25 +14,25 @@ import dev.tricolor.wasm.model.NameSection;
 import dev.tricolor.wasm.model.ValType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A stopped program as the session sees it: the engine's frames (host frames left out: they have
  * no code of the module), locals and globals named from the name section.
  */
 final class EngineProgramView implements Debuggee.ProgramView {
+  private final ProgramState state;
   private final List<Frame> frames;
   private final Instance instance;
   private final NameSection names;
+  private final EngineDebuggee program;
+  /** Stopped on a trap: the program cannot run guest code any more. */
+  private final boolean trapped;
+  private HeapSnapshot heap;
 
-  private final Disassembler disassembler;
-
-  private final Function<Instance, RuntimeGlobals> heapGlobals;
-
-  EngineProgramView(ProgramState state, Instance instance, Disassembler disassembler,
-      Function<Instance, RuntimeGlobals> heapGlobals) {
-    this.disassembler = disassembler;
-    this.heapGlobals = heapGlobals;
+  EngineProgramView(ProgramState state, Instance instance, EngineDebuggee program, boolean trapped) {
+    this.state = state;
+    this.program = program;
+    this.trapped = trapped;
     List<Frame> guest = new ArrayList<>();
     for (Frame f : state.frames()) {
       if (!f.isHost()) {
@@ -45,14 +42,6 @@ final class EngineProgramView implements Debuggee.ProgramView {
     this.frames = guest;
     this.instance = instance;
     this.names = instance.module().names();
-  }
-
-  Frame engineFrame(int index) {
-    return frames.get(index);
-  }
-
-  Instance instance() {
-    return instance;
   }
 
   @Override
@@ -150,8 +139,6 @@ final class EngineProgramView implements Debuggee.ProgramView {
     }
   }
 
-  private HeapSnapshot heap;
-
   @Override
   public HeapSnapshot heap() {
     if (heap == null) {
@@ -159,14 +146,23 @@ final class EngineProgramView implements Debuggee.ProgramView {
         throw new RequestException("the program has no linear memory, so no heap");
       }
       try {
-        RuntimeSymbols symbols = RuntimeSymbols.resolve(instance.module());
-        RuntimeGlobals globals = heapGlobals.apply(instance);
-        heap = HeapReader.read(instance.memory(), globals, symbols.types(instance.memory().bytes(), globals));
+        heap = program.readHeap(instance);
       } catch (RuntimeException e) {
         throw new RequestException("the heap cannot be read: " + e, e);
       }
     }
     return heap;
+  }
+
+  @Override
+  public int collectGarbage() {
+    if (trapped) {
+      throw new RequestException(":collect: the program stopped on a trap and cannot run any more"
+          + " code; the heap is shown as the trap left it");
+    }
+    HeapSnapshot before = heap();
+    heap = null; // whatever happens, the heap is read anew
+    return program.collectGarbage(state, instance, before);
   }
 
   @Override
@@ -197,6 +193,6 @@ final class EngineProgramView implements Debuggee.ProgramView {
 
   @Override
   public List<Debuggee.Instruction> disassemble(long address, int instructionOffset, int count) {
-    return disassembler.around(address, instructionOffset, count);
+    return program.disassembler().around(address, instructionOffset, count);
   }
 }

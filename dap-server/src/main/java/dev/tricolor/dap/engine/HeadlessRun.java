@@ -4,6 +4,8 @@ import dev.tricolor.dap.cli.ExitCodes;
 import dev.tricolor.dap.launch.LaunchConfig;
 import dev.tricolor.dap.session.Debuggee;
 import dev.tricolor.dap.session.ExceptionFilter;
+import dev.tricolor.dap.session.HeapSummary;
+import dev.tricolor.wasm.exec.Instance;
 import dev.tricolor.dap.session.Resume;
 import dev.tricolor.dap.session.RunOutcome;
 import dev.tricolor.dap.sourcemap.SourceMap;
@@ -58,7 +60,7 @@ public final class HeadlessRun {
             if (breakOn.contains(f)) {
               err.println("stopped on " + f.id() + ": " + ex.description());
               err.print(trace);
-              err.print(HeapSummaryText.of(program.instance(), program.heapGlobals()));
+              err.print(heapSummary(program));
               stoppedOn[0] = 1;
               return Resume.TERMINATE;
             }
@@ -88,6 +90,19 @@ public final class HeadlessRun {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The heap summary, indented under "heap:"; a heap that cannot be read says so. */
+  private static String heapSummary(EngineDebuggee program) {
+    Instance inst = program.instance();
+    if (inst == null || inst.memory() == null) {
+      return "heap: the program has no linear memory\n";
+    }
+    try {
+      return "heap:\n" + HeapSummary.of(program.readHeap(inst)).replaceAll("(?m)^", "  ");
+    } catch (RuntimeException e) {
+      return "heap: cannot be read (" + e + ")\n";
+    }
   }
 
   static String stack(List<Debuggee.Frame> frames, Optional<SourceMap> map) {

@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.InvalidatedAreas;
+import org.eclipse.lsp4j.debug.InvalidatedEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
@@ -44,6 +47,7 @@ public final class DebugSession implements ProgramThread.Listener {
 
   private volatile SessionState state = SessionState.NEW;
   private volatile boolean terminateRequested;
+  private volatile boolean clientInvalidates;
   private boolean configurationDone;
   private LaunchConfig config;
   private Debuggee debuggee;
@@ -86,7 +90,22 @@ public final class DebugSession implements ProgramThread.Listener {
    * and its source map are loaded and every breakpoint can be resolved at once, whatever order
    * the client sends launch and configuration in.
    */
-  public void initialize() {}
+  public void initialize(InitializeRequestArguments args) {
+    clientInvalidates = args != null && Boolean.TRUE.equals(args.getSupportsInvalidatedEvent());
+  }
+
+  /**
+   * The program's variables changed while it stayed stopped ({@code :collect}): a client that
+   * understands the {@code invalidated} event fetches them again.
+   */
+  public void variablesChanged() {
+    if (clientInvalidates) {
+      InvalidatedEventArguments e = new InvalidatedEventArguments();
+      e.setAreas(new String[] {InvalidatedAreas.VARIABLES});
+      e.setThreadId(THREAD_ID);
+      client.invalidated(e);
+    }
+  }
 
   /** {@code launch}: parses the arguments, loads the program and its source map; runs nothing. */
   public void launch(Map<String, Object> arguments) throws Exception {

@@ -130,6 +130,16 @@ public interface Debuggee {
      */
     dev.tricolor.heap.read.HeapSnapshot heap();
 
+    /**
+     * Runs a full garbage collection now, with the program's own collector, as if the program
+     * called {@code __collect} where it stopped; what the stopped frames hold stays alive. The
+     * next {@link #heap()} reads the heap anew.
+     *
+     * @return how many values of the stopped frames were kept alive as roots
+     * @throws RequestException saying why it cannot: stopped on a trap, no collector, no heap
+     */
+    int collectGarbage();
+
     /** Instructions around {@code address}: see {@link Instruction}. */
     List<Instruction> disassemble(long address, int instructionOffset, int count);
   }

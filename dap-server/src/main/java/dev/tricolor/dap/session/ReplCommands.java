@@ -5,13 +5,13 @@ import dev.tricolor.dap.variables.HeapTree;
 import dev.tricolor.dap.variables.VariablesView;
 import dev.tricolor.heap.check.CheckReport;
 import dev.tricolor.heap.check.HeapChecker;
-import dev.tricolor.heap.layout.Color;
-import dev.tricolor.heap.read.AllocatorSummary;
-import dev.tricolor.heap.read.ClassHistogram;
 import dev.tricolor.heap.read.GcSummary;
 import dev.tricolor.heap.read.HeapSnapshot;
 import dev.tricolor.heap.read.Space;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
 import org.eclipse.lsp4j.debug.Variable;
 
@@ -26,7 +26,7 @@ final class ReplCommands {
           ":help          this list",
           ":heap          live objects by class and color, free bytes, largest free block",
           ":gc            the collector's state: idle/mark/sweep, white, total, threshold",
-          ":collect       run a full garbage collection (__collect) now",
+          ":collect       run a full garbage collection (__collect) now; say what it freed",
           ":object ADDR   one object: header, color, class and contents",
           ":check         check the heap's invariants and list what is broken",
           "Anything else is an expression: names, arithmetic, comparisons, && || !, load<T>(addr).");
@@ -35,6 +35,11 @@ final class ReplCommands {
 
   static boolean isCommand(String expression) {
     return expression.trim().startsWith(":");
+  }
+
+  /** Whether the command changes the heap, so that the variables a client shows are stale. */
+  static boolean changesTheHeap(String expression) {
+    return name(expression).equals(":collect");
   }
 
   private static String name(String expression) {
@@ -59,7 +64,7 @@ final class ReplCommands {
     EvaluateResponse r = new EvaluateResponse();
     r.setVariablesReference(0);
     switch (words[0]) {
-      case ":heap" -> r.setResult(heap(at.view().heap()));
+      case ":heap" -> r.setResult(HeapSummary.of(at.view().heap()).stripTrailing());
       case ":gc" -> r.setResult(gc(at.view().heap()));
       case ":check" -> {
         CheckReport report = HeapChecker.check(at.view().heap());
@@ -87,30 +92,60 @@ final class ReplCommands {
         r.setNamedVariables(v.getNamedVariables());
         r.setMemoryReference(v.getMemoryReference());
       }
-      case ":collect" -> throw new RequestException(
-          ":collect is not available yet: running guest code while stopped is not supported");
+      case ":collect" -> r.setResult(collect(at));
       default -> throw new RequestException("unknown command '" + words[0] + "'; :help lists the commands");
     }
     return r;
   }
 
-  static String heap(HeapSnapshot h) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-28s %8s %10s   %s%n", "class", "objects", "bytes",
-        "white/black/gray/transparent"));
-    for (ClassHistogram.Entry e : h.histogram().entries()) {
-      if (e.count() > 0) {
-        sb.append(String.format(Locale.ROOT, "%-28s %8d %10d   %d/%d/%d/%d%n", e.className(), e.count(),
-            e.bytes(), e.count(Color.WHITE), e.count(Color.BLACK), e.count(Color.GRAY),
-            e.count(Color.TRANSPARENT)));
+  /**
+   * Runs {@code __collect} and says what it freed, by class: the objects of the heap before that
+   * are not there after (a collection allocates nothing, so no address is reused). Static objects
+   * (strings in the data segment) are never freed; ITCMS links those reached from live objects
+   * into its lists and drops them again, so they are left out of the counts.
+   */
+  private static String collect(StopContext at) {
+    // The snapshot reads memory in place, so what is needed of "before" is copied out first.
+    HeapSnapshot before = at.view().heap();
+    Map<Integer, Freed> objects = new HashMap<>(); // address → its class and size
+    for (int i = 0, n = before.objectCount(); i < n; i++) {
+      if (!before.isStatic(i)) {
+        objects.put(before.address(i), new Freed(before.className(i), before.objectSize(i)));
       }
     }
-    AllocatorSummary a = h.allocator();
-    sb.append(String.format(Locale.ROOT,
-        "free: %d bytes in %d blocks, largest free block %d bytes, fragmentation %.2f",
-        a.freeBytes(), a.freeBlocks(), a.largestFree(), a.fragmentation()));
+    long totalBefore = before.gc().total();
+    int kept = at.view().collectGarbage();
+    at.handles().clear(); // the rows read before show a heap that is gone
+    HeapSnapshot after = at.view().heap();
+    int live = 0;
+    for (int i = 0, n = after.objectCount(); i < n; i++) {
+      if (!after.isStatic(i)) {
+        objects.remove(after.address(i));
+        live++;
+      }
+    }
+    Map<String, long[]> byClass = new TreeMap<>(); // class → {objects, bytes}
+    long bytes = 0;
+    for (Freed f : objects.values()) {
+      long[] c = byClass.computeIfAbsent(f.className(), k -> new long[2]);
+      c[0]++;
+      c[1] += f.size();
+      bytes += f.size();
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "full collection: freed %d object%s, %d bytes",
+        objects.size(), objects.size() == 1 ? "" : "s", bytes));
+    for (Map.Entry<String, long[]> e : byClass.entrySet()) {
+      sb.append(String.format(Locale.ROOT, "%n  %-28s %8d %10d", e.getKey(), e.getValue()[0],
+          e.getValue()[1]));
+    }
+    sb.append(String.format(Locale.ROOT, "%nlive: %d object%s, total %d bytes (was %d); %d value%s"
+            + " of the stopped frames kept alive as roots",
+        live, live == 1 ? "" : "s", after.gc().total(), totalBefore, kept, kept == 1 ? "" : "s"));
     return sb.toString();
   }
+
+  private record Freed(String className, long size) {}
 
   static String gc(HeapSnapshot h) {
     GcSummary g = h.gc();

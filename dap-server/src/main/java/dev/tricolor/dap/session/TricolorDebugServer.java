@@ -76,7 +76,7 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
 
   @Override
   public CompletableFuture<Capabilities> initialize(InitializeRequestArguments args) {
-    session.initialize();
+    session.initialize(args);
     return CompletableFuture.completedFuture(ServerCapabilities.create());
   }
 
@@ -274,7 +274,14 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
         r.setVariablesReference(0);
         return CompletableFuture.completedFuture(r);
       }
-      return session.atStop(at -> ReplCommands.atStop(at, args.getExpression()));
+      CompletableFuture<EvaluateResponse> result =
+          session.atStop(at -> ReplCommands.atStop(at, args.getExpression()));
+      return ReplCommands.changesTheHeap(args.getExpression())
+          ? result.thenApply(r -> {
+            session.variablesChanged();
+            return r;
+          })
+          : result;
     }
     return session.atStop(at -> Inspector.evaluate(at, args));
   }

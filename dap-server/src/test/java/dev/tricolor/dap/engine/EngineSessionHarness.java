@@ -79,6 +79,9 @@ abstract class EngineSessionHarness {
       @Override public void breakpoint(org.eclipse.lsp4j.debug.BreakpointEventArguments a) {
         events.add(new Object[] {"breakpoint", a});
       }
+      @Override public void invalidated(org.eclipse.lsp4j.debug.InvalidatedEventArguments a) {
+        events.add(new Object[] {"invalidated", a});
+      }
     };
     Launcher<HeapMapClient> l = new org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher.Builder<HeapMapClient>()
         .setLocalService(client)
@@ -90,6 +93,7 @@ abstract class EngineSessionHarness {
     server = l.getRemoteProxy();
     InitializeRequestArguments a = new InitializeRequestArguments();
     a.setAdapterID("tricolor");
+    a.setSupportsInvalidatedEvent(true);
     get(server.initialize(a));
   }
 

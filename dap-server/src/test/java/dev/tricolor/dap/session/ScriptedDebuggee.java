@@ -185,6 +185,11 @@ final class ScriptedDebuggee implements Debuggee {
       }
 
       @Override
+      public int collectGarbage() {
+        throw new RequestException("the scripted program has no garbage collector");
+      }
+
+      @Override
       public long memorySize() {
         return memory.size();
       }
