@@ -198,6 +198,12 @@ class GuestRuntimeEventsTest {
     RuntimeEvent.Bounds length = assertInstanceOf(RuntimeEvent.Bounds.class,
         trapEvent(run, "newArray", -1));
     assertEquals("Invalid length", length.abort().message());
+    for (String export : List.of("staticGet", "typedGet", "viewGet")) {
+      RuntimeEvent.Bounds other = assertInstanceOf(RuntimeEvent.Bounds.class, trapEvent(run, export, 5), export);
+      assertEquals("Index out of range", other.abort().message(), export);
+    }
+    RuntimeEvent.Abort missingKey = assertInstanceOf(RuntimeEvent.Abort.class, trapEvent(run, "mapGet", 1));
+    assertEquals("Key does not exist", missingKey.message(), "any other abort is no bounds event");
   }
 
   @Test
