@@ -59,12 +59,12 @@ class HarnessPartsTest {
   @Test
   void theSkipListSaysWhy() {
     assertEquals("SIMD not supported", SpecSkips.scriptSkip("simd_lane").reason());
-    assertNotNull(SpecSkips.scriptSkip("table_fill"));
+    assertTrue(SpecSkips.scriptSkip("table_fill").reason().startsWith("wast2json 1.0.32 cannot convert"));
     assertNull(SpecSkips.scriptSkip("table_copy"));
     assertNull(SpecSkips.scriptSkip("i32"));
-    assertNotNull(SpecSkips.commandSkip("select", 324, null, false));
+    assertTrue(SpecSkips.commandSkip("select", 324, null, false).reason().contains("(select (result))"));
     assertNull(SpecSkips.commandSkip("select", 325, null, false));
-    assertNotNull(SpecSkips.commandSkip("anything", 12, null, true));
+    assertEquals(SpecSkips.TEXT_MODULES, SpecSkips.commandSkip("anything", 12, null, true).line());
     assertNull(SpecSkips.commandSkip("anything", 12, null, false));
     for (SpecSkips.Skip s : SpecSkips.SKIPS) {
       assertFalse(s.reason().isBlank(), s.toString());
