@@ -153,7 +153,9 @@ class GuestRuntimeEventsTest {
   void disabledKindsCostNoProbes() throws Exception {
     Run run = new Run("gccolors");
     run.runtime.enable(Set.of(EventKind.ALLOC, EventKind.FREE, EventKind.COLLECT));
+    assertTrue(run.debugger.probes().size() >= 3, "probes on __new, the frees and the collector");
     run.runtime.enable(Set.of());
+    assertEquals(List.of(), run.debugger.probes(), "none left once the kinds are off");
     run.instance.call("setup", 4);
     run.instance.call("collect");
     assertTrue(run.events.isEmpty());
