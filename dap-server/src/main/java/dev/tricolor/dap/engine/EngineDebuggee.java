@@ -95,8 +95,11 @@ final class EngineDebuggee implements Debuggee {
     debugger.setStopListener(listener);
   }
 
-  /** A step by source line in progress: engine steps repeat until the line changes. */
-  private record LineStep(Resume.Kind kind, int depth, SourcePosition from) {}
+  /**
+   * A step by source line or statement in progress: engine steps repeat until the line changes,
+   * or (by statement) until the next statement of the same line begins.
+   */
+  private record LineStep(Resume.Kind kind, int depth, SourcePosition from, boolean byStatement) {}
 
   @Override
   public Optional<SourceMap> sourceMap() {
@@ -328,8 +331,7 @@ final class EngineDebuggee implements Debuggee {
       default:
         // A step must belong to the program's own stop listener, not to the event probe: ask
         // for a stop at the next instruction and go on stepping from there.
-        lineStep = how.granularity() == Resume.Granularity.INSTRUCTION || sourceMap().isEmpty()
-            ? null : new LineStep(how.kind(), state.interpreter().depth(), position(state));
+        lineStep = sourceStep(how, state);
         debugger.stopAtNextInstruction();
         return dev.tricolor.wasm.debug.Resume.CONTINUE;
     }
@@ -541,13 +543,18 @@ final class EngineDebuggee implements Debuggee {
             ? dev.tricolor.wasm.debug.Resume.CONTINUE
             : engineMode(lineStep.kind());
       default:
-        if (how.granularity() == Resume.Granularity.INSTRUCTION || sourceMap().isEmpty()) {
-          lineStep = null;
-        } else {
-          lineStep = new LineStep(how.kind(), state.interpreter().depth(), position(state));
-        }
+        lineStep = sourceStep(how, state);
         return engineMode(how.kind());
     }
+  }
+
+  /** The step by source {@code how} asks for from here; null for one by instruction. */
+  private LineStep sourceStep(Resume how, ProgramState state) {
+    if (how.granularity() == Resume.Granularity.INSTRUCTION || sourceMap().isEmpty()) {
+      return null;
+    }
+    return new LineStep(how.kind(), state.interpreter().depth(), position(state),
+        how.granularity() == Resume.Granularity.STATEMENT);
   }
 
   private static dev.tricolor.wasm.debug.Resume engineMode(Resume.Kind kind) {
@@ -564,7 +571,10 @@ final class EngineDebuggee implements Debuggee {
 
   /**
    * Whether a step by line has arrived: at mapped code on another line than where it began, or
-   * (after a return or a call) at mapped code in another frame.
+   * (after a return or a call) at mapped code in another frame. A step by statement also arrives
+   * at mapped code of another column of the same line where the frame's operand stack is empty:
+   * asc's map gives each expression its column, and an empty operand stack tells a statement's
+   * first instruction from the operands of one in progress ({@code a[0] = x; a[1] = y;}).
    */
   private boolean lineStepDone(ProgramState state) {
     SourcePosition here = position(state);
@@ -576,6 +586,10 @@ final class EngineDebuggee implements Debuggee {
     if (s.kind() == Resume.Kind.STEP_OUT || depth != s.depth() || s.from() == null) {
       return true;
     }
-    return here.source() != s.from().source() || here.line() != s.from().line();
+    if (here.source() != s.from().source() || here.line() != s.from().line()) {
+      return true;
+    }
+    return s.byStatement() && here.column() != s.from().column()
+        && state.top().operands().length == 0;
   }
 }
