@@ -47,6 +47,8 @@ public final class HeadlessRun {
                 err.print(text);
               }
             });
+    // alloc, free and collect are heap events: the runtime reports them only when asked to.
+    program.setRuntimeEvents(breakOn);
     int[] stoppedOn = {0};
     String[] stack = {null};
     Debuggee.StopHandler stops =
