@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -46,6 +47,32 @@ class NodeFixturesTest {
     assertTrue(files.size() >= 10, "expected the fixtures of test-programs, found " + files);
     return files.stream().map(f -> DynamicTest.dynamicTest(
         PROGRAMS.relativize(f).toString(), () -> check(f)));
+  }
+
+  /** A program added to the build without a Node run to compare with would go untested. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyGuestModeBuildHasAFixture() throws IOException {
+    List<String> covered = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(PROGRAMS.resolve("fixtures"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+        Object wasm = ((Map<String, Object>) Json.parse(Files.readString(f))).get("wasm");
+        if (wasm != null) {
+          covered.add((String) wasm);
+        }
+      }
+    }
+    List<String> builds = new ArrayList<>();
+    for (String flavor : List.of("debug", "release")) {
+      try (Stream<Path> s = Files.walk(PROGRAMS.resolve("build").resolve(flavor))) {
+        s.filter(p -> p.toString().endsWith(".wasm"))
+            .map(p -> PROGRAMS.relativize(p).toString().replace('\\', '/'))
+            .forEach(builds::add);
+      }
+    }
+    assertTrue(builds.size() >= 20, builds::toString);
+    List<String> missing = builds.stream().filter(b -> !covered.contains(b)).sorted().toList();
+    assertEquals(List.of(), missing, "builds without a Node fixture (npm run build in test-programs makes them)");
   }
 
   @SuppressWarnings("unchecked")
