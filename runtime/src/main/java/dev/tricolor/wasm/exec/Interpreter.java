@@ -43,7 +43,7 @@ public final class Interpreter {
   private final int maxCallDepth;
   private final int maxStackSlots;
 
-  long[] stack = new long[1 << 12];
+  long[] stack;
   int[] frameFunc = new int[256];
   /** Per nested run: the depth it started at and its instance (frames() needs them). */
   private final int[] runBase = new int[MAX_NESTING + 1];
@@ -72,6 +72,8 @@ public final class Interpreter {
     this.store = store;
     this.maxCallDepth = limits.maxCallDepth();
     this.maxStackSlots = limits.maxStackSlots();
+    // never more than the limit, or a limit below the first size would not hold until it grew
+    this.stack = new long[Math.min(1 << 12, maxStackSlots)];
   }
 
   public Store store() {

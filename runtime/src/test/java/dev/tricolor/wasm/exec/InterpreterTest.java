@@ -91,6 +91,18 @@ class InterpreterTest {
   }
 
   @Test
+  void theValueStackLimitEndsRecursionLikeTheDepthLimit() {
+    // each d frame holds its parameter and at most two operands: 1024 slots end it far below
+    // the depth limit of 100,000, and the store runs again afterwards
+    Store store = new Store(new EngineLimits(100_000, 1024, 16));
+    Instance inst = new HandBuilt(store).func("d", sig("i", "i"), COUNTDOWN).build();
+    assertEquals(200, (int) inst.call("d", 200)[0]);
+    Trap t = assertThrows(Trap.class, () -> inst.call("d", 2000));
+    assertEquals(TrapKind.CALL_STACK_EXHAUSTED, t.kind());
+    assertEquals(200, (int) inst.call("d", 200)[0]);
+  }
+
+  @Test
   void guestRecursionDoesNotUseTheJavaStack() {
     // Far deeper than a Java thread's default stack could hold with one Java frame per guest
     // call, on a thread with a small stack: the frames live in the engine's own arrays.
