@@ -3,7 +3,8 @@ package dev.tricolor.wasm.exec;
 /**
  * Bounds the engine keeps a guest within.
  *
- * @param maxCallDepth guest frames beyond which a call traps with "call stack exhausted"
+ * @param maxCallDepth guest call depth beyond which a call traps with "call stack exhausted": the
+ *     entry frame and this many calls nested under it run, the next call traps
  * @param maxStackSlots value stack slots (8 bytes each) the stack may grow to; a call that would
  *     need more traps the same way
  * @param memoryLimitPages pages a memory may grow to, below its declared maximum
