@@ -14,6 +14,7 @@ const CAPABILITIES = [
   'supportsInstructionBreakpoints', 'supportsSteppingGranularity', 'supportsDataBreakpoints',
   'supportsExceptionFilterOptions', 'supportsExceptionInfoRequest', 'supportsTerminateRequest',
   'supportsLoadedSourcesRequest', 'supportsValueFormattingOptions', 'supportsBreakpointLocationsRequest',
+  'supportsRestartRequest',
 ] as const;
 
 const FILTERS: Record<string, { default: boolean; condition: boolean }> = {
@@ -82,6 +83,21 @@ describe('launch', () => {
     await startSession(dc, launchArgs('list', { invoke: 'build', args: [10] }));
     assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 0);
     await terminated;
+  });
+
+  it('restarts with the configuration the client sends, and says nothing of the first run ending', async () => {
+    const stopped = stoppedEvent();
+    await startSession(dc, launchArgs('list', { invoke: 'build', args: [1], stopOnEntry: true }));
+    await stopped;
+    const seen: string[] = [];
+    dc.on('exited', () => seen.push('exited'));
+    dc.on('terminated', () => seen.push('terminated'));
+    dc.on('output', (e: DebugProtocol.OutputEvent) => seen.push(e.body.output));
+    const exited = dc.waitForEvent('exited');
+    await dc.customRequest('restart', { arguments: launchArgs('list', { invoke: 'build', args: [4] }) });
+    assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 0);
+    assert.deepEqual(seen.filter((e) => e === 'exited' || e.startsWith('build returned')),
+      ['build returned 4\n', 'exited'], 'one end, the second run\'s');
   });
 
   it('stops on entry when asked', async () => {

@@ -47,7 +47,7 @@ final class BreakpointTable {
   /** Replaces the breakpoints of one source. */
   Breakpoint[] setSource(
       Debuggee d, Optional<MappedSources> sources, Source source, SourceBreakpoint[] requested) {
-    String key = "source:" + (source.getPath() != null ? source.getPath() : "#" + source.getSourceReference());
+    String key = sourceKey(source);
     removeAll(d, key);
     List<Integer> ids = new ArrayList<>();
     Breakpoint[] out = new Breakpoint[requested == null ? 0 : requested.length];
@@ -118,6 +118,17 @@ final class BreakpointTable {
     }
     installed.put(key, ids);
     return out;
+  }
+
+  /** What names a source's breakpoints: its path, or its reference when it has none. */
+  static String sourceKey(Source source) {
+    return "source:" + (source.getPath() != null ? source.getPath() : "#" + source.getSourceReference());
+  }
+
+  /** Forgets what was installed in a debuggee that is gone (a restart loads a new one). */
+  void forgetInstalled() {
+    installed.clear();
+    specs.clear();
   }
 
   /** Replaces the function breakpoints. */

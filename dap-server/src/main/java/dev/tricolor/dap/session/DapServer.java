@@ -51,6 +51,7 @@ public final class DapServer {
             .setOutput(out)
             .setExecutorService(executor)
             .wrapMessages(hooks)
+            .configureGson(g -> g.registerTypeAdapterFactory(new RestartArgumentsAdapter()))
             .setExceptionHandler(ErrorResponses::toResponseError)
             .create();
     session.connect(launcher.getRemoteProxy());

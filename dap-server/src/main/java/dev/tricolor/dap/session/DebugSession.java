@@ -7,7 +7,7 @@ import dev.tricolor.dap.expr.Expr;
 import dev.tricolor.dap.expr.ExpressionException;
 import dev.tricolor.dap.expr.MemoryEvalContext;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.BreakpointEventArguments;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.InvalidatedAreas;
@@ -56,7 +57,14 @@ public final class DebugSession implements ProgramThread.Listener {
   private final ExceptionBreakpoints exceptionBreakpoints = new ExceptionBreakpoints();
   private final BreakpointTable breakpoints = new BreakpointTable();
   /** Breakpoint requests that came before the program was loaded: replayed at launch. */
-  private final List<Runnable> pendingBreakpoints = new ArrayList<>();
+  /**
+   * The last breakpoint request of each kind (per source for line breakpoints), to set again in
+   * a program loaded later: requests made before launch, and all of them at a restart.
+   */
+  private final Map<String, Runnable> breakpointRequests = new LinkedHashMap<>();
+  private Map<String, Object> launchArguments;
+  /** A program being ended by a restart: its end is not the session's. */
+  private volatile ProgramThread replaced;
 
   public DebugSession(DebuggeeFactory factory, ResponseHooks hooks, Path serverDirectory) {
     this.factory = factory;
@@ -112,24 +120,73 @@ public final class DebugSession implements ProgramThread.Listener {
     if (state != SessionState.NEW) {
       throw new RequestException("this session has already launched a program");
     }
+    use(load(arguments));
+    boolean start = configurationDone;
+    hooks.afterResponse("launch", () -> {
+      replayBreakpoints();
+      client.initialized();
+      if (start) {
+        startProgram();
+      }
+    });
+  }
+
+  /**
+   * {@code restart}: ends the program (without {@code exited} or {@code terminated}) and launches
+   * it again, with {@code arguments} when the client sends a new configuration, else with the
+   * launch's; the breakpoints the client set are set again in the new program, under the same ids.
+   * A configuration that cannot be loaded fails the request and leaves the program as it was.
+   */
+  public void restart(Map<String, Object> arguments) throws Exception {
+    if (state == SessionState.NEW) {
+      throw new RequestException("no program is launched yet, so there is nothing to restart");
+    }
+    Loaded next = load(arguments != null ? arguments : launchArguments);
+    ProgramThread p = program;
+    if (p != null && p.isAlive()) {
+      replaced = p;
+      debuggee.requestTerminate();
+      p.end();
+      if (!p.join(5_000)) {
+        Log.info("the restarted program's thread did not end within 5 s; leaving it behind");
+      }
+    }
+    program = null;
+    use(next);
+    terminateRequested = false;
+    breakpoints.forgetInstalled();
+    boolean start = configurationDone;
+    hooks.afterResponse("restart", () -> {
+      replayBreakpoints();
+      if (start) {
+        startProgram();
+      }
+    });
+  }
+
+  private record Loaded(Map<String, Object> arguments, LaunchConfig config, Debuggee debuggee,
+      Optional<MappedSources> sources) {}
+
+  /** Loads the program {@code arguments} name; on failure nothing of the session changes. */
+  private Loaded load(Map<String, Object> arguments) throws Exception {
     LaunchConfig c = LaunchConfig.parse(arguments, serverDirectory);
     Debuggee d = factory.load(c, this::output);
-    Optional<MappedSources> mapped = d.sourceMap().map(m -> new MappedSources(m, c.sourceRoot()));
-    config = c;
-    debuggee = d;
-    d.setRuntimeEvents(exceptionBreakpoints.enabledEvents());
-    sources = mapped;
+    return new Loaded(arguments, c, d, d.sourceMap().map(m -> new MappedSources(m, c.sourceRoot())));
+  }
+
+  /** Makes {@code l} the session's program, ready to start. */
+  private void use(Loaded l) {
+    l.debuggee().setRuntimeEvents(exceptionBreakpoints.enabledEvents());
+    launchArguments = l.arguments();
+    config = l.config();
+    debuggee = l.debuggee();
+    sources = l.sources();
     state = SessionState.LAUNCHING;
-    List<Runnable> replay = List.copyOf(pendingBreakpoints);
-    pendingBreakpoints.clear();
-    hooks.afterResponse("launch", () -> {
-      replay.forEach(Runnable::run);
-      client.initialized();
-    });
-    Log.info("launched " + c.program());
-    if (configurationDone) {
-      hooks.afterResponse("launch", this::startProgram);
-    }
+    Log.info("launched " + l.config().program());
+  }
+
+  private void replayBreakpoints() {
+    List.copyOf(breakpointRequests.values()).forEach(Runnable::run);
   }
 
   /** {@code setExceptionBreakpoints}: the filters, and the runtime events the program must report. */
@@ -143,34 +200,30 @@ public final class DebugSession implements ProgramThread.Listener {
 
   /** {@code setBreakpoints} for one source. */
   public Breakpoint[] setBreakpoints(SetBreakpointsArguments args) {
-    Breakpoint[] out = breakpoints.setSource(debuggee, sources, args.getSource(), args.getBreakpoints());
-    if (debuggee == null) {
-      pendingBreakpoints.add(() -> changed(out, breakpoints.setSource(debuggee, sources, args.getSource(), args.getBreakpoints())));
-    }
-    return out;
+    return remember(BreakpointTable.sourceKey(args.getSource()),
+        () -> breakpoints.setSource(debuggee, sources, args.getSource(), args.getBreakpoints()));
   }
 
   public Breakpoint[] setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
-    Breakpoint[] out = breakpoints.setFunctions(debuggee, args.getBreakpoints());
-    if (debuggee == null) {
-      pendingBreakpoints.add(() -> changed(out, breakpoints.setFunctions(debuggee, args.getBreakpoints())));
-    }
-    return out;
+    return remember("functions", () -> breakpoints.setFunctions(debuggee, args.getBreakpoints()));
   }
 
   public Breakpoint[] setInstructionBreakpoints(SetInstructionBreakpointsArguments args) {
-    Breakpoint[] out = breakpoints.setInstructions(debuggee, args.getBreakpoints());
-    if (debuggee == null) {
-      pendingBreakpoints.add(() -> changed(out, breakpoints.setInstructions(debuggee, args.getBreakpoints())));
-    }
-    return out;
+    return remember("instructions",
+        () -> breakpoints.setInstructions(debuggee, args.getBreakpoints()));
   }
 
   public Breakpoint[] setDataBreakpoints(SetDataBreakpointsArguments args) {
-    Breakpoint[] out = breakpoints.setData(debuggee, args.getBreakpoints());
-    if (debuggee == null) {
-      pendingBreakpoints.add(() -> changed(out, breakpoints.setData(debuggee, args.getBreakpoints())));
-    }
+    return remember("data", () -> breakpoints.setData(debuggee, args.getBreakpoints()));
+  }
+
+  /**
+   * Sets breakpoints now (pending when no program is loaded yet) and keeps the request, to set
+   * it again in a program loaded later, telling the client under the ids it got now.
+   */
+  private Breakpoint[] remember(String key, Supplier<Breakpoint[]> set) {
+    Breakpoint[] out = set.get();
+    breakpointRequests.put(key, () -> changed(out, set.get()));
     return out;
   }
 
@@ -317,6 +370,10 @@ public final class DebugSession implements ProgramThread.Listener {
 
   @Override
   public void stopped(RunOutcome.Stopped stop, StopContext context) {
+    ProgramThread r = replaced;
+    if (r != null && r.isCurrentThread()) {
+      return; // a restart is ending it
+    }
     state = SessionState.STOPPED;
     StoppedEventArguments e = new StoppedEventArguments();
     e.setReason(stop.reason());
@@ -334,6 +391,10 @@ public final class DebugSession implements ProgramThread.Listener {
 
   @Override
   public void ended(RunOutcome.Ended end, Throwable crash) {
+    ProgramThread r = replaced;
+    if (r != null && r.isCurrentThread()) {
+      return; // a restart ended it; the session goes on with the new program
+    }
     state = SessionState.TERMINATED;
     if (crash != null) {
       Log.error("the engine failed while running the program", crash);

@@ -95,6 +95,11 @@ final class ProgramThread {
     return result;
   }
 
+  /** Whether the caller runs on this program thread. */
+  boolean isCurrentThread() {
+    return Thread.currentThread() == thread;
+  }
+
   boolean isAlive() {
     return thread.isAlive();
   }

@@ -28,6 +28,7 @@ public final class ServerCapabilities {
     c.setSupportsLoadedSourcesRequest(true);
     c.setSupportsValueFormattingOptions(true);
     c.setSupportsBreakpointLocationsRequest(true);
+    c.setSupportsRestartRequest(true);
     ExceptionFilter[] all = ExceptionFilter.values();
     ExceptionBreakpointsFilter[] filters = new ExceptionBreakpointsFilter[all.length];
     for (int i = 0; i < all.length; i++) {

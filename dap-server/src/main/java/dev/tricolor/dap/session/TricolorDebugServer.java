@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.debug.DataBreakpointInfoResponse;
 import org.eclipse.lsp4j.debug.DisassembleArguments;
 import org.eclipse.lsp4j.debug.DisassembleResponse;
 import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.RestartArguments;
 import org.eclipse.lsp4j.debug.ReadMemoryResponse;
 import org.eclipse.lsp4j.debug.SetDataBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetDataBreakpointsResponse;
@@ -84,6 +85,25 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
   public CompletableFuture<Void> launch(Map<String, Object> args) {
     try {
       session.launch(args);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return done();
+  }
+
+  @Override
+  public CompletableFuture<Void> restart(RestartArguments args) {
+    Map<String, Object> configuration = null;
+    if (args != null && args.getArguments() != null) {
+      Object given = args.getArguments().get();
+      if (given instanceof RestartArgumentsAdapter.Configuration c) {
+        configuration = c.arguments();
+      }
+    }
+    try {
+      session.restart(configuration);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

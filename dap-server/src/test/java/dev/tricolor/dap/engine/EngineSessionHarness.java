@@ -88,6 +88,9 @@ abstract class EngineSessionHarness {
         .setRemoteInterface(HeapMapClient.class)
         .setInput(java.nio.channels.Channels.newInputStream(s2c.source()))
         .setOutput(java.nio.channels.Channels.newOutputStream(c2s.sink()))
+        // a restart's configuration goes out whole, as a client written in JavaScript sends it
+        .configureGson(g -> g.registerTypeAdapterFactory(
+            new dev.tricolor.dap.session.RestartArgumentsAdapter()))
         .create();
     l.startListening();
     server = l.getRemoteProxy();

@@ -96,6 +96,16 @@ class EngineSessionTest extends EngineSessionHarness {
     assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
   }
 
+  /** configurationDone may come before launch; the program then starts after launch's response. */
+  @Test
+  void configurationDoneBeforeLaunchStartsTheProgramAfterTheLaunch() throws Exception {
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
+    List<String> out = new ArrayList<>();
+    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
+    assertTrue(out.contains("build returned 2\n"), out.toString());
+  }
+
   @Test
   void stopOnEntryStopsBeforeTheFirstInstruction() throws Exception {
     launch(launchArgs("list", "invoke", "sum", "stopOnEntry", true));
