@@ -286,6 +286,33 @@ class DebuggerTest {
   }
 
   @Test
+  void watchpointSeesBulkMemoryWrites() {
+    Store store = new Store();
+    // fill(p, v, n): memory.fill; i32.const 0 drop (the stop comes at the const, offset 11)
+    String fill = "00 20 00 20 01 20 02 FC 0B 00 41 00 1A 0B";
+    // copy(dst, src, n): memory.copy
+    String copy = "00 20 00 20 01 20 02 FC 0A 00 00 41 00 1A 0B";
+    Instance inst = new HandBuilt(store).memory(1)
+        .func("fill", sig("iii", ""), fill)
+        .func("copy", sig("iii", ""), copy)
+        .build();
+    List<String> log = new ArrayList<>();
+    Debugger.attach(store).watch(inst, 104, 4, (stop, state) -> {
+      Stop.DataWritten w = (Stop.DataWritten) stop;
+      log.add(w.address() + "+" + w.length() + " = " + Integer.toHexString(inst.memory().loadI32(104)));
+      return Resume.CONTINUE;
+    });
+    inst.call("fill", 0, 1, 104); // [0, 104): ends where the watch begins
+    inst.call("fill", 100, 0xAB, 8);
+    assertEquals(List.of("100+8 = abababab"), log);
+    inst.call("fill", 0, 0x11, 4);
+    inst.call("copy", 200, 0, 4); // elsewhere
+    inst.call("copy", 106, 0, 4);
+    inst.call("copy", 0, 104, 4); // reads the watched range, writes elsewhere
+    assertEquals(List.of("100+8 = abababab", "106+4 = 1111abab"), log);
+  }
+
+  @Test
   void watchpointSeesAStoreOfALocalFusedWithItsLocalGet() {
     Store store = new Store();
     // put(v): i32.const 104; local.get 0; i32.store (local.get + i32.store run as one)
