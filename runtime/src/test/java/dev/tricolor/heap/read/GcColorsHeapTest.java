@@ -109,7 +109,7 @@ class GcColorsHeapTest {
     int pinned = heap.objectAtPayload(dump.result(5));
     assertEquals(Color.TRANSPARENT, heap.color(pinned), "still pinned after two collections");
     int leaf = heap.rtId(pinned);
-    assertEquals(dump.result(4), 16, "branches() after dropRight");
+    assertEquals(16, dump.result(4), "branches() after dropRight");
     ClassHistogram h = heap.histogram();
     assertEquals(16 + 1, h.get(leaf).count(), "the left tree's Leafs and the pinned one");
     int branch = heap.rtId(heap.objectAtPayload(dump.result(6)));
@@ -123,5 +123,12 @@ class GcColorsHeapTest {
     assertEquals(0, heap.gc().objects(Space.PIN));
     assertEquals(0, heap.gc().count(Color.TRANSPARENT));
     assertEquals(31, dump.result(4));
+    // the same setup(4) as gc-idle, so the same addresses: where the pinned Leaf was, no object
+    HeapDump idle = HeapDump.load("gc-idle");
+    HeapSnapshot before = idle.read();
+    int pinned = idle.result(PINNED);
+    int leaf = before.rtId(before.objectAtPayload(pinned));
+    assertEquals(-1, heap.objectAtPayload(pinned), "the unpinned Leaf is freed");
+    assertEquals(31, heap.histogram().get(leaf).count(), "only the tree's Leafs are left");
   }
 }
