@@ -37,19 +37,21 @@ public final class HeadlessRun {
       err.println("tricolor run: " + e.getMessage());
       return e.kind == LoadedModule.LoadException.Kind.INPUT ? ExitCodes.NO_INPUT : ExitCodes.USAGE;
     }
+    int[] stoppedOn = {0};
     EngineDebuggee program =
         new EngineDebuggee(
             loaded,
             false,
             (category, text) -> {
               // Standard output carries only the results; the program's own text goes to stderr.
-              if (!category.equals(OutputEventArgumentsCategory.CONSOLE)) {
+              // After a --break-on stop the report is the last word: the program is ended there,
+              // and an oom stop's trap would otherwise still print as if it went on.
+              if (!category.equals(OutputEventArgumentsCategory.CONSOLE) && stoppedOn[0] == 0) {
                 err.print(text);
               }
             });
     // alloc, free and collect are heap events: the runtime reports them only when asked to.
     program.setRuntimeEvents(breakOn);
-    int[] stoppedOn = {0};
     String[] stack = {null};
     Debuggee.StopHandler stops =
         (stop, view) -> {

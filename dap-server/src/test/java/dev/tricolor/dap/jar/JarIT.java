@@ -255,4 +255,85 @@ class JarIT {
     Process port = start("--port", "abc");
     assertEquals(64, exit(port));
   }
+
+  /** What one {@code run} of the jar in test-programs printed and how it exited. */
+  private record Ran(int exit, String out, String err) {}
+
+  private Ran run(String... args) throws Exception {
+    Path programs = dev.tricolor.dap.TestPaths.repositoryRoot().resolve("test-programs");
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString(), "run"));
+    cmd.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p = new ProcessBuilder(cmd).directory(programs.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    processes.add(p);
+    int code = exit(p);
+    return new Ran(code, Files.readString(out), Files.readString(err));
+  }
+
+  /** The contract's CLI paragraph, sentence by sentence, on the corpus's programs. */
+  @Test
+  void theCommandLineDoesWhatTheContractSays() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(
+        dev.tricolor.dap.TestPaths.repositoryRoot().resolve("test-programs/build/debug")),
+        "SKIPPED: no compiled test programs");
+    // Without --invoke: the start function only; nothing to print.
+    Ran start = run("build/debug/list.wasm");
+    assertEquals(new Ran(0, "", ""), start);
+
+    // Results in decimal: an i64 beyond 32 bits, a negative i32 (signed), an f64.
+    assertEquals(new Ran(0, "2432902008176640000\n", ""),
+        run("build/debug/stepping.wasm", "--invoke", "factorial", "--args", "20"));
+    assertEquals(new Ran(0, "-3\n", ""), run("build/debug/trap.wasm", "--invoke", "divide", "--args=-7,2"));
+    assertEquals(new Ran(0, "28.25\n", ""), run("build/debug/stepping.wasm", "--invoke", "locals", "--args", "3"));
+
+    // The program's own output (trace, console.log) goes to standard error, the result alone to
+    // standard output.
+    assertEquals(new Ran(0, "2\n", "trace: step 0, 0\ntrace: step 1, 1\n"),
+        run("build/debug/tracing.wasm", "--invoke", "traceLoop", "--args", "2"));
+    assertEquals(new Ran(0, "2\n", "line 1 of 2\nline 2 of 2\n"),
+        run("build/debug/logging.wasm", "--invoke", "logLines", "--args", "2"));
+
+    // A stop on a --break-on filter of the list: the reason, the stack with source positions,
+    // the heap summary; exit 1 and nothing on standard output.
+    Ran alloc = run("build/debug/list.wasm", "--invoke", "build", "--args", "3", "--break-on", "oom,alloc");
+    assertEquals(1, alloc.exit(), alloc.err());
+    assertEquals("", alloc.out());
+    assertTrue(alloc.err().startsWith("stopped on alloc: "), alloc.err());
+    assertTrue(alloc.err().contains("(programs/list.ts:"), alloc.err());
+    assertTrue(alloc.err().matches("(?s).*\\nheap:\\n  class +objects +bytes +white/black/gray/transparent\\n.*"
+        + "\\n  free: \\d+ bytes in \\d+ blocks, largest free block \\d+ bytes.*"), alloc.err());
+
+    // --memory-limit-pages: the same allocations fit in the module's own maximum, not in 2 pages;
+    // uncaught, out of memory is a trap (exit 2, cause and stack); with --break-on oom a stop.
+    assertEquals(0, run("build/debug/oom.wasm", "--invoke", "allocate", "--args", "20,8192").exit());
+    Ran trap = run("build/debug/oom.wasm", "--invoke", "allocate", "--args", "20,8192", "--memory-limit-pages", "2");
+    assertEquals(2, trap.exit(), trap.err());
+    assertTrue(trap.err().startsWith("trap: unreachable\n  at ~lib/rt/tlsf/growMemory (~lib/rt/tlsf.ts:"), trap.err());
+    Ran oom = run("build/debug/oom.wasm", "--invoke", "allocate", "--args", "20,8192", "--memory-limit-pages=2",
+        "--break-on", "oom");
+    assertEquals(1, oom.exit(), oom.err());
+    assertTrue(oom.err().startsWith("stopped on oom: out of memory: memory.grow was refused"), oom.err());
+    assertTrue(oom.err().endsWith(" bytes\n"), "the heap summary ends the report: " + oom.err());
+
+    // An uncaught abort: its cause and the stack, exit 2.
+    Ran abort = run("build/debug/abort.wasm", "--invoke", "checkPositive", "--args=-1");
+    assertEquals(2, abort.exit());
+    assertTrue(abort.err().startsWith("abort: x must be positive in programs/abort.ts(7:3)\n"
+        + "  at programs/abort/checkPositive"), abort.err());
+
+    // --runtime host runs a host build; a guest build under it is a usage error naming the mode.
+    assertEquals(new Ran(0, "5\n", ""), run("build/host/debug/list.wasm", "--runtime", "host", "--invoke", "build",
+        "--args", "5"));
+    Ran wrong = run("build/debug/list.wasm", "--runtime", "host", "--invoke", "build", "--args", "5");
+    assertEquals(64, wrong.exit(), wrong.err());
+    assertTrue(wrong.err().contains("guest"), wrong.err());
+    Ran badFilter = run("build/debug/list.wasm", "--break-on", "alloc,nope");
+    assertEquals(64, badFilter.exit());
+    assertTrue(badFilter.err().contains("--break-on: unknown filter 'nope'"), badFilter.err());
+    Ran badPages = run("build/debug/list.wasm", "--memory-limit-pages", "0");
+    assertEquals(64, badPages.exit());
+    assertTrue(badPages.err().contains("--memory-limit-pages must be an integer from 1 to"), badPages.err());
+  }
 }
