@@ -390,8 +390,8 @@ class CorruptedHeapTest {
   /**
    * Random damage, as a stray store would do: words overwritten in the heap, in headers and in the
    * root, with pointers into the heap, small numbers or noise. Whatever happens, reading, checking
-   * and decoding every object (an array's first and last elements, a map's first entries) ends
-   * and throws nothing.
+   * and decoding every object (an array's first and last elements, a map's first entries), and
+   * resolving or decoding random words, ends and throws nothing.
    */
   @Test
   void randomDamageNeverThrowsNorHangs() {
@@ -433,7 +433,16 @@ class CorruptedHeapTest {
               h.entries(heap, 0, 64);
             }
             heap.header(i);
+            heap.className(i);
+            heap.color(i);
+            heap.objectSize(i);
           }
+          for (int k = 0; k < 16; k++) {
+            heap.resolve(random.nextInt());
+            heap.resolve(lo + random.nextInt(hi - lo));
+            ObjectDecoder.decode(heap, lo + random.nextInt(hi - lo), 64);
+          }
+          heap.iterObject();
         }
       }
       assertTrue(findings > 0, "the damage was noticed");
