@@ -32,7 +32,7 @@ class TruncatedCorpusModulesTest {
           "data count and data section have inconsistent lengths");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"debug/collections.wasm", "release/list.wasm"})
+  @ValueSource(strings = {"debug/list.wasm", "release/collections.wasm"})
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void everyPrefixIsRejectedWithAnOffsetInsideIt(String program) throws IOException {
     Path file = RepositoryFiles.testProgramsBuild().resolve(program);
