@@ -83,33 +83,21 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
 
   @Override
   public CompletableFuture<Void> launch(Map<String, Object> args) {
-    try {
-      session.launch(args);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return done();
+    return loading(() -> session.launch(args));
   }
 
   @Override
   public CompletableFuture<Void> restart(RestartArguments args) {
-    Map<String, Object> configuration = null;
-    if (args != null && args.getArguments() != null) {
-      Object given = args.getArguments().get();
-      if (given instanceof RestartArgumentsAdapter.Configuration c) {
-        configuration = c.arguments();
-      }
+    return loading(() -> session.restart(configurationOf(args)));
+  }
+
+  /** The configuration a restart carries (see RestartArgumentsAdapter), or null for none. */
+  private static Map<String, Object> configurationOf(RestartArguments args) {
+    if (args != null && args.getArguments() != null
+        && args.getArguments().get() instanceof RestartArgumentsAdapter.Configuration c) {
+      return c.arguments();
     }
-    try {
-      session.restart(configuration);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return done();
+    return null;
   }
 
   @Override
@@ -358,6 +346,26 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
       java.lang.Thread.currentThread().interrupt();
     }
     session.hooks().afterResponse("disconnect", onDisconnect);
+    return done();
+  }
+
+  /** Work that loads a program and may fail with a checked exception (a file, a module). */
+  private interface Loading {
+    void run() throws Exception;
+  }
+
+  /**
+   * The response to {@code launch} or {@code restart}: a checked failure completes it with an
+   * error; a RuntimeException (a RequestException) is thrown, as from any request.
+   */
+  private static CompletableFuture<Void> loading(Loading work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return done();
   }
 

@@ -100,6 +100,21 @@ public final class DapBenchmark {
       }
     }
 
+    /** Launches list.build(100000) with a breakpoint on the line labelled {@code label}; at its stop. */
+    void buildStoppedAt(String label) throws Exception {
+      get(server.launch(launch("build/debug/list.wasm", "build", List.of(100000.0))));
+      SetBreakpointsArguments b = new SetBreakpointsArguments();
+      Source src = new Source();
+      src.setPath(PROGRAMS.resolve("programs/list.ts").toString());
+      b.setSource(src);
+      SourceBreakpoint bp = new SourceBreakpoint();
+      bp.setLine(lineOf("list", label));
+      b.setBreakpoints(new SourceBreakpoint[] {bp});
+      get(server.setBreakpoints(b));
+      get(server.configurationDone(new ConfigurationDoneArguments()));
+      next("stopped");
+    }
+
     @Override
     public void close() throws Exception {
       get(server.disconnect(new DisconnectArguments()));
@@ -157,17 +172,7 @@ public final class DapBenchmark {
   static List<Double> stepOver(int rounds) throws Exception {
     List<Double> out = new ArrayList<>();
     try (Session s = new Session()) {
-      get(s.server.launch(launch("build/debug/list.wasm", "build", List.of(100000.0))));
-      SetBreakpointsArguments b = new SetBreakpointsArguments();
-      Source src = new Source();
-      src.setPath(PROGRAMS.resolve("programs/list.ts").toString());
-      b.setSource(src);
-      SourceBreakpoint bp = new SourceBreakpoint();
-      bp.setLine(lineOf("list", "after-alloc"));
-      b.setBreakpoints(new SourceBreakpoint[] {bp});
-      get(s.server.setBreakpoints(b));
-      get(s.server.configurationDone(new ConfigurationDoneArguments()));
-      s.next("stopped");
+      s.buildStoppedAt("after-alloc");
       for (int i = 0; i < rounds; i++) {
         NextArguments n = new NextArguments();
         long t0 = System.nanoTime();
@@ -187,17 +192,7 @@ public final class DapBenchmark {
    */
   static double heapFirstPage() throws Exception {
     try (Session s = new Session()) {
-      get(s.server.launch(launch("build/debug/list.wasm", "build", List.of(100000.0))));
-      SetBreakpointsArguments b = new SetBreakpointsArguments();
-      Source src = new Source();
-      src.setPath(PROGRAMS.resolve("programs/list.ts").toString());
-      b.setSource(src);
-      SourceBreakpoint bp = new SourceBreakpoint();
-      bp.setLine(lineOf("list", "after-build"));
-      b.setBreakpoints(new SourceBreakpoint[] {bp});
-      get(s.server.setBreakpoints(b));
-      get(s.server.configurationDone(new ConfigurationDoneArguments()));
-      s.next("stopped");
+      s.buildStoppedAt("after-build");
       int frameId = get(s.server.stackTrace(new StackTraceArguments())).getStackFrames()[0].getId();
       long t0 = System.nanoTime();
       ScopesArguments sa = new ScopesArguments();

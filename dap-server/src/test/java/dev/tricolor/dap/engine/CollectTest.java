@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,9 +87,7 @@ class CollectTest extends EngineSessionHarness {
     assertEquals(0, freed(repl(":collect")), "nothing more to free");
     lineBreakpoints("logging");
     get(server.continue_(new ContinueArguments()));
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("line 3 of 3\n"), out.toString());
+    exitsWith(0, "line 3 of 3\n");
   }
 
   @Test
@@ -109,9 +106,7 @@ class CollectTest extends EngineSessionHarness {
       assertEquals(i + 1, objects("Item"), "the new Item is still there");
       get(server.continue_(new ContinueArguments()));
     }
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("build returned 3\n"), out.toString());
+    exitsWith(0, "build returned 3\n");
   }
 
   @Test
@@ -153,9 +148,7 @@ class CollectTest extends EngineSessionHarness {
     assertEquals("the heap is consistent: no invariant is broken", repl(":check"));
     lineBreakpoints("logging");
     get(server.continue_(new ContinueArguments()));
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("line 3 of 3\n"), out.toString());
+    exitsWith(0, "line 3 of 3\n");
   }
 
   @Test
@@ -173,10 +166,7 @@ class CollectTest extends EngineSessionHarness {
   @Test
   void stepsGoOnAfterACollection() throws Exception {
     int alloc = lineOf("list", "after-alloc");
-    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
-    lineBreakpoints("list", at(alloc));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(2.0)), alloc);
     lineBreakpoints("list");
     repl(":collect");
     get(server.next(new NextArguments()));

@@ -1,5 +1,6 @@
 package dev.tricolor.dap.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -167,6 +168,25 @@ abstract class EngineSessionHarness {
     a.setSource(source(program));
     a.setBreakpoints(bps);
     return get(server.setBreakpoints(a)).getBreakpoints();
+  }
+
+  /**
+   * Launches {@code program} with {@code args}, a line breakpoint on each of {@code lines}, and
+   * starts it; returns at the first stop.
+   */
+  void launchStoppedAt(String program, Map<String, Object> args, int... lines) throws Exception {
+    get(server.launch(args));
+    lineBreakpoints(program, Arrays.stream(lines).mapToObj(EngineSessionHarness::at)
+        .toArray(SourceBreakpoint[]::new));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    next("stopped");
+  }
+
+  /** Waits for the program's end: {@code code}, with {@code line} among its output. */
+  void exitsWith(int code, String line) throws InterruptedException {
+    List<String> out = new java.util.ArrayList<>();
+    assertEquals(code, ((ExitedEventArguments) next("exited", out)).getExitCode());
+    assertTrue(out.contains(line), out.toString());
   }
 
   static SourceBreakpoint at(int line) {

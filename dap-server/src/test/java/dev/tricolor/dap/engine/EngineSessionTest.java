@@ -68,19 +68,14 @@ class EngineSessionTest extends EngineSessionHarness {
       assertEquals(String.valueOf(i * 10 + 1), get(server.evaluate(ea)).getResult());
       get(server.continue_(new ContinueArguments()));
     }
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("build returned 3\n"), out.toString());
+    exitsWith(0, "build returned 3\n");
     next("terminated");
   }
 
   @Test
   void stepOverGoesToTheNextLineAndStepOutToTheCaller() throws Exception {
     int line = lineOf("list", "after-alloc");
-    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
-    lineBreakpoints("list", at(line));
-    get(server.configurationDone(new ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(2.0)), line);
     lineBreakpoints("list"); // removed: the steps below must not be cut short by it
     get(server.next(new NextArguments()));
     StoppedEventArguments st = (StoppedEventArguments) next("stopped");
@@ -101,9 +96,7 @@ class EngineSessionTest extends EngineSessionHarness {
   void configurationDoneBeforeLaunchStartsTheProgramAfterTheLaunch() throws Exception {
     get(server.configurationDone(new ConfigurationDoneArguments()));
     get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("build returned 2\n"), out.toString());
+    exitsWith(0, "build returned 2\n");
   }
 
   @Test
@@ -229,9 +222,7 @@ class EngineSessionTest extends EngineSessionHarness {
     ea.setFilterOptions(new ExceptionFilterOptions[] {o});
     get(server.setExceptionBreakpoints(ea));
     get(server.configurationDone(new ConfigurationDoneArguments()));
-    List<String> out = new ArrayList<>();
-    assertEquals(2, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("abort: x must be positive in programs/abort.ts(7:3)\n"), out.toString());
+    exitsWith(2, "abort: x must be positive in programs/abort.ts(7:3)\n");
   }
 
   @Test
@@ -260,10 +251,7 @@ class EngineSessionTest extends EngineSessionHarness {
   void setVariableAndMemoryWritesChangeWhatTheProgramComputes() throws Exception {
     int alloc = lineOf("list", "after-alloc");
     int built = lineOf("list", "after-build");
-    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(3.0))));
-    lineBreakpoints("list", at(alloc), at(built));
-    get(server.configurationDone(new ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(3.0)), alloc, built);
     StackFrame top = stack()[0];
     ScopesArguments sa = new ScopesArguments();
     sa.setFrameId(top.getId());
@@ -321,10 +309,7 @@ class EngineSessionTest extends EngineSessionHarness {
   @Test
   void disassembleAroundTheCurrentInstruction() throws Exception {
     int line = lineOf("list", "after-alloc");
-    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(1.0))));
-    lineBreakpoints("list", at(line));
-    get(server.configurationDone(new ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(1.0)), line);
     StackFrame top = stack()[0];
     org.eclipse.lsp4j.debug.DisassembleArguments da = new org.eclipse.lsp4j.debug.DisassembleArguments();
     da.setMemoryReference(top.getInstructionPointerReference());

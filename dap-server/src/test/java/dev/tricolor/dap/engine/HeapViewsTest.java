@@ -39,10 +39,7 @@ class HeapViewsTest extends EngineSessionHarness {
 
   @Test
   void pointerFieldsAndArrayElementsCarryTheMemoryReferenceOfTheObjectTheyPointAt() throws Exception {
-    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(3.0))));
-    lineBreakpoints("list", at(lineOf("list", "after-build")));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(3.0)), lineOf("list", "after-build"));
     long list = Long.parseLong(evaluate("list"));
     long head = Long.parseLong(evaluate("load<i32>(list)"));
     Variable listObject = firstObject("List");
@@ -67,10 +64,7 @@ class HeapViewsTest extends EngineSessionHarness {
     List<String> source = java.nio.file.Files.readAllLines(PROGRAMS.resolve("programs/graph.ts"));
     int line = source.indexOf("  return changetype<usize>(n);") + 1;
     assertTrue(line > 0, "create's return line in graph.ts");
-    get(server.launch(launchArgs("graph", "invoke", "create", "args", List.of(2.0, 7.0))));
-    lineBreakpoints("graph", at(line));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("graph", launchArgs("graph", "invoke", "create", "args", List.of(2.0, 7.0)), line);
     long node = Long.parseLong(evaluate("n"));
     Variable[] groups = children(scope("Heap"));
     Variable roots = Arrays.stream(groups).filter(v -> v.getName().startsWith("StaticArray<")
@@ -100,10 +94,7 @@ class HeapViewsTest extends EngineSessionHarness {
   @Test
   void aDataBreakpointOnAFieldStopsAtEachWriteOfIt() throws Exception {
     int alloc = lineOf("list", "after-alloc");
-    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(3.0))));
-    lineBreakpoints("list", at(alloc));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(3.0)), alloc);
     long list = Long.parseLong(evaluate("list"));
     Variable listObject = firstObject("List");
 
@@ -151,10 +142,7 @@ class HeapViewsTest extends EngineSessionHarness {
 
   @Test
   void theAllocatorScopeShowsTlsfsRootFreeListsAndBlocksAsTheHeapMapDoes() throws Exception {
-    get(server.launch(launchArgs("allocator", "invoke", "randomOps", "args", List.of(2000.0, 12345.0))));
-    lineBreakpoints("allocator", at(lineOf("allocator", "after-random")));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("allocator", launchArgs("allocator", "invoke", "randomOps", "args", List.of(2000.0, 12345.0)), lineOf("allocator", "after-random"));
     JsonObject map = new GsonBuilder().serializeNulls().create()
         .toJsonTree(get(((HeapMapClient) server).heapMap())).getAsJsonObject();
     int mapBlocks = map.getAsJsonArray("blocks").size();
@@ -217,10 +205,7 @@ class HeapViewsTest extends EngineSessionHarness {
 
   @Test
   void aUsedBlockExpandsToTheObjectItHolds() throws Exception {
-    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
-    lineBreakpoints("list", at(lineOf("list", "after-build")));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(2.0)), lineOf("list", "after-build"));
     long list = Long.parseLong(evaluate("list"));
     Variable all = child(scope("Allocator"), "all blocks");
     Variable[] blocks = page(all.getVariablesReference(), 0, all.getIndexedVariables());

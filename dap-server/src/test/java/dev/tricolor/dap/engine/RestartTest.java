@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tricolor.dap.session.RestartArgumentsAdapter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,6 @@ import org.eclipse.lsp4j.debug.BreakpointEventArguments;
 import org.eclipse.lsp4j.debug.Capabilities;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
-import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.RestartArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
@@ -85,9 +83,7 @@ class RestartTest extends EngineSessionHarness {
     assertEquals("0", evaluate("load<i32>(list + 8)"), "a fresh list: count 0 (the first run had 1)");
     lineBreakpoints("list");
     get(server.continue_(new ContinueArguments()));
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("build returned 3\n"), out.toString());
+    exitsWith(0, "build returned 3\n");
     next("terminated");
   }
 
@@ -96,9 +92,7 @@ class RestartTest extends EngineSessionHarness {
     stoppedInBuild(3);
     lineBreakpoints("list");
     get(server.restart(with(launchArgs("list", "invoke", "build", "args", List.of(5.0)))));
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("build returned 5\n"), out.toString());
+    exitsWith(0, "build returned 5\n");
   }
 
   @Test
@@ -106,9 +100,7 @@ class RestartTest extends EngineSessionHarness {
     launch(launchArgs("infinite", "invoke", "spin"));
     Thread.sleep(100);
     get(server.restart(with(launchArgs("list", "invoke", "build", "args", List.of(2.0)))));
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("build returned 2\n"), out.toString());
+    exitsWith(0, "build returned 2\n");
   }
 
   @Test
@@ -119,9 +111,7 @@ class RestartTest extends EngineSessionHarness {
     assertEquals("0", evaluate("value"), "still stopped where it was");
     lineBreakpoints("list");
     get(server.continue_(new ContinueArguments()));
-    List<String> out = new ArrayList<>();
-    assertEquals(0, ((ExitedEventArguments) next("exited", out)).getExitCode());
-    assertTrue(out.contains("build returned 3\n"), out.toString());
+    exitsWith(0, "build returned 3\n");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
@@ -45,10 +44,7 @@ class SteppingGranularityTest extends EngineSessionHarness {
   @Test
   void threeStatementsOnOneLineAreThreeSteps() throws Exception {
     int line = lineWith("big", "sa[0] = \"x\"; sa[1] = \"yy\"; sa[2] = \"zzz\";");
-    get(server.launch(launchArgs("big", "invoke", "part", "args", List.of(3.0))));
-    lineBreakpoints("big", at(line));
-    get(server.configurationDone(new ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("big", launchArgs("big", "invoke", "part", "args", List.of(3.0)), line);
     lineBreakpoints("big");
     assertEquals(line + ":3", where(), "sa[0] = \"x\"");
     assertEquals(line + ":16", step(SteppingGranularity.STATEMENT), "sa[1] = \"yy\"");
@@ -63,10 +59,7 @@ class SteppingGranularityTest extends EngineSessionHarness {
   @Test
   void byLineTheLineIsOneStep() throws Exception {
     int line = lineWith("big", "sa[0] = \"x\"; sa[1] = \"yy\"; sa[2] = \"zzz\";");
-    get(server.launch(launchArgs("big", "invoke", "part", "args", List.of(3.0))));
-    lineBreakpoints("big", at(line));
-    get(server.configurationDone(new ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("big", launchArgs("big", "invoke", "part", "args", List.of(3.0)), line);
     lineBreakpoints("big");
     assertEquals(line + 1, Integer.parseInt(step(SteppingGranularity.LINE).split(":")[0]));
     get(server.continue_(new ContinueArguments()));
@@ -82,10 +75,7 @@ class SteppingGranularityTest extends EngineSessionHarness {
     int line = lineWith("stepping", "for (let i = 0; i < 3; i++) values[i] = n + i;");
     int body = Files.readAllLines(PROGRAMS.resolve("programs/stepping.ts")).get(line - 1)
         .indexOf("values[i] =") + 1;
-    get(server.launch(launchArgs("stepping", "invoke", "locals", "args", List.of(3.0))));
-    lineBreakpoints("stepping", at(line));
-    get(server.configurationDone(new ConfigurationDoneArguments()));
-    next("stopped");
+    launchStoppedAt("stepping", launchArgs("stepping", "invoke", "locals", "args", List.of(3.0)), line);
     lineBreakpoints("stepping");
     List<String> iAtBody = new ArrayList<>();
     List<String> visited = new ArrayList<>();
