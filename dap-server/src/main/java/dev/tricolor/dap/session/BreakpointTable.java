@@ -37,8 +37,8 @@ import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
  */
 final class BreakpointTable {
   /** What to do when a breakpoint is hit. */
-  record Spec(
-      String reason, Expr condition, HitCondition hitCondition, LogMessage logMessage, AtomicLong hits) {}
+  record Spec(Breakpoint breakpoint, String reason, Expr condition, HitCondition hitCondition,
+      LogMessage logMessage, AtomicLong hits) {}
 
   private final Map<Integer, Spec> specs = new ConcurrentHashMap<>();
   private final Map<String, List<Integer>> installed = new HashMap<>();
@@ -77,7 +77,7 @@ final class BreakpointTable {
       }
       Spec spec;
       try {
-        spec = spec(StoppedEventArgumentsReason.BREAKPOINT, r.getCondition(), r.getHitCondition(),
+        spec = spec(b, StoppedEventArgumentsReason.BREAKPOINT, r.getCondition(), r.getHitCondition(),
             r.getLogMessage());
       } catch (ExpressionException e) {
         unverified(b, e.getMessage());
@@ -141,7 +141,7 @@ final class BreakpointTable {
       Breakpoint b = newBreakpoint(null);
       out[i] = b;
       try {
-        Spec spec = spec(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, r.getCondition(),
+        Spec spec = spec(b, StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, r.getCondition(),
             r.getHitCondition(), null);
         if (d == null) {
           unverified(b, "pending: set when the program is launched");
@@ -173,7 +173,7 @@ final class BreakpointTable {
       try {
         long offset = parseAddress(r.getInstructionReference())
             + (r.getOffset() == null ? 0 : r.getOffset());
-        Spec spec = spec(StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, r.getCondition(),
+        Spec spec = spec(b, StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, r.getCondition(),
             r.getHitCondition(), null);
         if (d == null) {
           unverified(b, "pending: set when the program is launched");
@@ -203,7 +203,7 @@ final class BreakpointTable {
       out[i] = b;
       try {
         long[] range = parseDataId(r.getDataId());
-        Spec spec = spec(StoppedEventArgumentsReason.DATA_BREAKPOINT, r.getCondition(),
+        Spec spec = spec(b, StoppedEventArgumentsReason.DATA_BREAKPOINT, r.getCondition(),
             r.getHitCondition(), null);
         if (d == null) {
           unverified(b, "pending: set when the program is launched");
@@ -285,7 +285,8 @@ final class BreakpointTable {
     b.setMessage(message);
   }
 
-  private static Spec spec(String reason, String condition, String hitCondition, String logMessage)
+  private static Spec spec(Breakpoint b, String reason, String condition, String hitCondition,
+      String logMessage)
       throws ExpressionException {
     Expr c = null;
     HitCondition h = null;
@@ -307,7 +308,23 @@ final class BreakpointTable {
         throw new ExpressionException("log message: " + e.getMessage(), 0);
       }
     }
-    return new Spec(reason, c, h, l, new AtomicLong());
+    return new Spec(b, reason, c, h, l, new AtomicLong());
+  }
+
+  /**
+   * The client's ids of the breakpoints that debuggee breakpoints {@code ids} belong to, in order,
+   * each once (a line breakpoint may be several debuggee breakpoints, one per entry of its line).
+   * Read from the client's breakpoint at the hit: a restart's replay gives it back its first id.
+   */
+  List<Integer> clientIds(List<Integer> ids) {
+    List<Integer> out = new ArrayList<>();
+    for (int id : ids) {
+      Spec s = specs.get(id);
+      if (s != null && !out.contains(s.breakpoint().getId())) {
+        out.add(s.breakpoint().getId());
+      }
+    }
+    return out;
   }
 
   /**

@@ -350,7 +350,8 @@ public final class DebugSession implements ProgramThread.Listener {
       if (reason == null) {
         return null;
       }
-      return new RunOutcome.Stopped(reason, stop.description(), null, stop.breakpointIds());
+      return new RunOutcome.Stopped(reason, stop.description(), null,
+          breakpoints.clientIds(stop.breakpointIds()));
     }
     return stop;
   }

@@ -12,8 +12,9 @@ public sealed interface RunOutcome {
    *     filter id for {@code alloc}, {@code free} and {@code collect}
    * @param description what happened, in the user's words (shown by the client); may be null
    * @param exception for a stop on a trap or abort: what {@code exceptionInfo} answers; else null
-   * @param breakpointIds the debuggee's breakpoint ids hit here (reason breakpoint, function
-   *     breakpoint, instruction breakpoint); else empty
+   * @param breakpointIds the breakpoint ids hit here (reason breakpoint, function, instruction or
+   *     data breakpoint): the debuggee's as it reports the stop, the client's once the session
+   *     has decided to show it; else empty
    */
   record Stopped(
       String reason, String description, ExceptionStop exception, List<Integer> breakpointIds)

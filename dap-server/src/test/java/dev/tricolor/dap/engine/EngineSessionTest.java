@@ -1,5 +1,6 @@
 package dev.tricolor.dap.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -89,6 +90,28 @@ class EngineSessionTest extends EngineSessionHarness {
     assertTrue(after[0].getName().endsWith("build"), after[0].getName());
     get(server.continue_(new ContinueArguments()));
     assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  /**
+   * hitBreakpointIds are the client's ids: a breakpoint on a for line is two debuggee breakpoints
+   * (init and test, then i++), so the next one's debuggee id is not the id the client got.
+   */
+  @Test
+  void aStopNamesTheBreakpointByTheClientsId() throws Exception {
+    int forLine = lineOf("stepping", "sum-start") + 1;
+    get(server.launch(launchArgs("stepping", "invoke", "sumOfSquares", "args", List.of(2.0))));
+    Breakpoint[] set = lineBreakpoints("stepping", at(forLine), at(lineOf("stepping", "loop-body")));
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    StoppedEventArguments first = (StoppedEventArguments) next("stopped");
+    assertEquals(forLine, stack()[0].getLine());
+    assertArrayEquals(new Integer[] {set[0].getId()}, first.getHitBreakpointIds());
+    get(server.continue_(new ContinueArguments()));
+    StoppedEventArguments second = (StoppedEventArguments) next("stopped");
+    assertEquals(forLine + 1, stack()[0].getLine());
+    assertArrayEquals(new Integer[] {set[1].getId()}, second.getHitBreakpointIds());
+    lineBreakpoints("stepping");
+    get(server.continue_(new ContinueArguments()));
+    exitsWith(0, "sumOfSquares returned 1\n");
   }
 
   /** configurationDone may come before launch; the program then starts after launch's response. */
