@@ -1,21 +1,33 @@
 package dev.tricolor.wasm.debug;
 
+import static dev.tricolor.wasm.binary.WasmBytes.body;
+import static dev.tricolor.wasm.binary.WasmBytes.bytes;
+import static dev.tricolor.wasm.binary.WasmBytes.cat;
+import static dev.tricolor.wasm.binary.WasmBytes.module;
+import static dev.tricolor.wasm.binary.WasmBytes.name;
+import static dev.tricolor.wasm.binary.WasmBytes.section;
+import static dev.tricolor.wasm.binary.WasmBytes.u32;
+import static dev.tricolor.wasm.binary.WasmBytes.vec;
 import static dev.tricolor.wasm.exec.HandBuilt.sig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tricolor.wasm.binary.ModuleParser;
 import dev.tricolor.wasm.exec.EngineLimits;
 import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GuestFunction;
 import dev.tricolor.wasm.exec.HandBuilt;
+import dev.tricolor.wasm.exec.Imports;
 import dev.tricolor.wasm.exec.Instance;
 import dev.tricolor.wasm.exec.Store;
+import dev.tricolor.wasm.exec.Table;
 import dev.tricolor.wasm.exec.Terminated;
 import dev.tricolor.wasm.exec.Trap;
 import dev.tricolor.wasm.exec.TrapKind;
 import dev.tricolor.wasm.exec.WasmFunction;
+import dev.tricolor.wasm.model.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +101,36 @@ class DebuggerTest {
     });
     assertEquals(1200, (int) inst.call("read")[0]);
     assertEquals(List.of(5L, 30L), seen);
+  }
+
+  @Test
+  void aTableReadAndWrittenWhileStoppedIsWhatCallIndirectUses() {
+    // f0() = 10, f1() = 20, call(i) = call_indirect (type 0) i; table 0 = [f0, f1]
+    byte[] bytes = module(
+        section(1, vec(bytes(0x60, 0, 1, 0x7F), bytes(0x60, 1, 0x7F, 1, 0x7F))),
+        section(3, vec(u32(0), u32(0), u32(1))),
+        section(4, vec(bytes(0x70, 0x00, 0x02))),
+        section(7, vec(cat(name("call"), bytes(0x00), u32(2)))),
+        section(9, vec(cat(u32(0), bytes(0x41, 0x00, 0x0B), vec(u32(0), u32(1))))),
+        section(10, vec(
+            body(vec(), bytes(0x41, 10, 0x0B)),
+            body(vec(), bytes(0x41, 20, 0x0B)),
+            body(vec(), bytes(0x20, 0, 0x11, 0, 0, 0x0B)))));
+    WasmModule m = ModuleParser.parse(bytes);
+    Store store = new Store();
+    Instance inst = Instance.instantiate(store, m, new Imports());
+    assertEquals(10, (int) inst.call("call", 0)[0]);
+    List<Object> seen = new ArrayList<>();
+    Debugger.attach(store).breakAt(inst, m.body(2).codeStart() + 2, (stop, state) -> {
+      Table t = state.instance().table(0);
+      seen.add(t.size());
+      seen.add(store.function(t.get(0)));
+      seen.add(store.function(t.get(1)));
+      t.set(0, t.get(1));
+      return Resume.CONTINUE;
+    });
+    assertEquals(20, (int) inst.call("call", 0)[0], "the table entry written at the stop is called");
+    assertEquals(List.of(2, inst.function(0), inst.function(1)), seen);
   }
 
   @Test
