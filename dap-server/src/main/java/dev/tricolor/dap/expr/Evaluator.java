@@ -4,8 +4,9 @@ package dev.tricolor.dap.expr;
  * Evaluates a parsed expression against an {@link EvalContext}. Integer arithmetic wraps at the
  * operands' common width (i32 op i64 is i64; unsigned wins at equal width); any float makes the
  * result a float (f32 only when both are f32). Booleans count as i32 0 and 1. Strings support
- * {@code +}, equality and ordering. Errors (unknown names, division by zero, out-of-bounds
- * loads) point at the column of the part that failed.
+ * {@code +}, equality and ordering. {@code loadBE<T>} and {@code bswap<T>} swap bytes with the
+ * host runtime's {@code ByteSwap}. Errors (unknown names, division by zero, out-of-bounds loads)
+ * point at the column of the part that failed.
  */
 public final class Evaluator {
   private final EvalContext context;
@@ -32,17 +33,37 @@ public final class Evaluator {
     if (e instanceof Expr.Binary b) {
       return binary(b);
     }
-    Expr.Load l = (Expr.Load) e;
+    if (e instanceof Expr.Swap w) {
+      return swap(w);
+    }
+    return load((Expr.Load) e);
+  }
+
+  private Value load(Expr.Load l) throws ExpressionException {
     Value a = eval(l.address());
     if (!(a instanceof Value.Int addr)) {
       throw new ExpressionException(
-          "load<T> needs an integer address, got " + a.typeName(), l.address().column());
+          l.function() + "<T> needs an integer address, got " + a.typeName(),
+          l.address().column());
     }
     long address = addr.bits();
     if (address < 0 && addr.type() != IntType.U64) {
-      throw new ExpressionException("load address " + address + " is negative", l.column());
+      throw new ExpressionException(
+          l.function() + " address " + address + " is negative", l.column());
     }
-    return l.type().decode(context.read(address, l.type().size));
+    long bits = context.read(address, l.type().size);
+    return l.type().decode(l.bigEndian() ? l.type().swapBytes(bits) : bits);
+  }
+
+  /** The operand is cut to T's width first, as a store of it would be, then swapped. */
+  private Value swap(Expr.Swap w) throws ExpressionException {
+    Value v = asNumber(eval(w.operand()));
+    if (!(v instanceof Value.Int i)) {
+      throw new ExpressionException(
+          "bswap<" + w.type().displayName() + "> needs an integer, got " + v.typeName(),
+          w.operand().column());
+    }
+    return w.type().decode(w.type().swapBytes(w.type().truncate(i.bits())));
   }
 
   private ExpressionException unknown(Expr.Name n) {

@@ -13,5 +13,14 @@ public sealed interface Expr {
   /** {@code column} is the operator's, so "division by zero at column 5" points at the '/'. */
   record Binary(String op, Expr left, Expr right, int column) implements Expr {}
 
-  record Load(LoadType type, Expr address, int column) implements Expr {}
+  /** {@code load<T>(address)}, or {@code loadBE<T>(address)} when {@code bigEndian}. */
+  record Load(LoadType type, Expr address, boolean bigEndian, int column) implements Expr {
+    /** The function as the user wrote it, for messages. */
+    String function() {
+      return bigEndian ? "loadBE" : "load";
+    }
+  }
+
+  /** {@code bswap<T>(operand)}. */
+  record Swap(LoadType type, Expr operand, int column) implements Expr {}
 }

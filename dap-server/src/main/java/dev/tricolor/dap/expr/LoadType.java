@@ -1,8 +1,14 @@
 package dev.tricolor.dap.expr;
 
+import dev.tricolor.heap.host.ByteSwap;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
-/** The types {@code load<T>(addr)} reads, as AssemblyScript names them. */
+/**
+ * The types {@code load<T>(addr)} reads, as AssemblyScript names them; subsets of them are the
+ * types of {@code loadBE<T>(addr)} and {@code bswap<T>(x)}.
+ */
 public enum LoadType {
   I8(1),
   U8(1),
@@ -18,6 +24,16 @@ public enum LoadType {
   ISIZE(4),
   USIZE(4);
 
+  /** The types {@code loadBE<T>} reads: those of more than one byte that are not addresses. */
+  static final Set<LoadType> BIG_ENDIAN = EnumSet.of(I16, U16, I32, U32, I64, U64, F32, F64);
+
+  /**
+   * The types {@code bswap<T>} swaps: the integers of more than one byte. AssemblyScript's
+   * polyfill also takes 8-bit types (and returns them unchanged) and isize/usize (addresses,
+   * which no one swaps); here those are an error that lists these.
+   */
+  static final Set<LoadType> SWAPPABLE = EnumSet.of(I16, U16, I32, U32, I64, U64);
+
   final int size;
 
   LoadType(int size) {
@@ -27,11 +43,35 @@ public enum LoadType {
   /** The type called {@code name} in {@code load<name>}, or null. */
   static LoadType byName(String name) {
     for (LoadType t : values()) {
-      if (t.name().toLowerCase(Locale.ROOT).equals(name)) {
+      if (t.displayName().equals(name)) {
         return t;
       }
     }
     return null;
+  }
+
+  /** The type as AssemblyScript spells it: {@code u32}. */
+  String displayName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code bits} (this type's {@link #size} bytes, zero-extended) with their bytes in the
+   * opposite order, zero-extended again: the runtime's host byte swaps, so the debugger and the
+   * host runtime cannot disagree. One-byte types come back as they are.
+   */
+  long swapBytes(long bits) {
+    return switch (size) {
+      case 2 -> ByteSwap.bswap16((int) bits);
+      case 4 -> ByteSwap.bswap32((int) bits) & 0xFFFF_FFFFL;
+      case 8 -> ByteSwap.bswap64(bits);
+      default -> bits & 0xFFL;
+    };
+  }
+
+  /** {@code bits} cut to this type's size, zero-extended: what a store of it would write. */
+  long truncate(long bits) {
+    return size == 8 ? bits : bits & ((1L << (size * 8)) - 1);
   }
 
   /** The value {@code bits} (little-endian, zero-extended) holds as this type. */
@@ -52,9 +92,14 @@ public enum LoadType {
   }
 
   static String allNames() {
+    return names(EnumSet.allOf(LoadType.class));
+  }
+
+  /** The names of {@code types}, in declaration order, comma-separated. */
+  static String names(Set<LoadType> types) {
     StringBuilder sb = new StringBuilder();
-    for (LoadType t : values()) {
-      sb.append(sb.length() > 0 ? ", " : "").append(t.name().toLowerCase(Locale.ROOT));
+    for (LoadType t : types) {
+      sb.append(sb.length() > 0 ? ", " : "").append(t.displayName());
     }
     return sb.toString();
   }

@@ -24,6 +24,8 @@ public final class Names {
       collect(b.right(), out);
     } else if (e instanceof Expr.Load l) {
       collect(l.address(), out);
+    } else if (e instanceof Expr.Swap w) {
+      collect(w.operand(), out);
     }
   }
 }

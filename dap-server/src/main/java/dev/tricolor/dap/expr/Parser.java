@@ -1,13 +1,16 @@
 package dev.tricolor.dap.expr;
 
 import java.math.BigInteger;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Parses the expression language of {@code evaluate}, breakpoint conditions and logpoints:
  * names, integer and float literals (decimal and hex), strings, {@code true}/{@code false},
- * arithmetic, bitwise operators, shifts, comparisons, {@code && || !}, parentheses and {@code
- * load<T>(addr)}. Precedence as in AssemblyScript (and C), lowest first:
+ * arithmetic, bitwise operators, shifts, comparisons, {@code && || !}, parentheses, {@code
+ * load<T>(addr)}, {@code loadBE<T>(addr)} and {@code bswap<T>(x)}. Precedence as in
+ * AssemblyScript (and C), lowest first:
  *
  * <pre>
  *   ||   &&   |   ^   &   == != === !==   < <= > >=   << >> >>>   + -   * / %   unary - + ! ~
@@ -97,8 +100,18 @@ public final class Parser {
         if (t.text().equals("true") || t.text().equals("false")) {
           return new Expr.Literal(Value.Bool.of(t.text().equals("true")), t.column());
         }
-        if (t.text().equals("load") && peek().is("<")) {
-          return load(t);
+        if (peek().is("<")) {
+          switch (t.text()) {
+            case "load":
+              return load(t, false);
+            case "loadBE":
+              return load(t, true);
+            case "bswap":
+              Call swap = call(t, LoadType.SWAPPABLE);
+              return new Expr.Swap(swap.type(), swap.argument(), t.column());
+            default:
+              break;
+          }
         }
         return new Expr.Name(t.text(), t.column());
       case OP:
@@ -113,20 +126,30 @@ public final class Parser {
     }
   }
 
-  private Expr load(Token loadToken) throws ExpressionException {
+  private Expr load(Token name, boolean bigEndian) throws ExpressionException {
+    Call load = call(name, bigEndian ? LoadType.BIG_ENDIAN : EnumSet.allOf(LoadType.class));
+    return new Expr.Load(load.type(), load.argument(), bigEndian, name.column());
+  }
+
+  /** A generic builtin's type argument and its one argument. */
+  private record Call(LoadType type, Expr argument) {}
+
+  /** {@code NAME<T>(argument)} after NAME, with T one of {@code types}. */
+  private Call call(Token name, Set<LoadType> types) throws ExpressionException {
+    String f = name.text();
     next(); // '<'
     Token type = next();
     LoadType lt = type.kind() == Token.Kind.NAME ? LoadType.byName(type.text()) : null;
-    if (lt == null) {
+    if (lt == null || !types.contains(lt)) {
       throw new ExpressionException(
-          "load<T> needs a type (" + LoadType.allNames() + "), found " + describe(type),
+          f + "<T> needs a type (" + LoadType.names(types) + "), found " + describe(type),
           type.column());
     }
-    expect(">", "after load<" + type.text());
-    expect("(", "after load<" + type.text() + ">");
-    Expr address = level(0);
-    expect(")", "to close load<" + type.text() + ">(");
-    return new Expr.Load(lt, address, loadToken.column());
+    expect(">", "after " + f + "<" + type.text());
+    expect("(", "after " + f + "<" + type.text() + ">");
+    Expr argument = level(0);
+    expect(")", "to close " + f + "<" + type.text() + ">(");
+    return new Call(lt, argument);
   }
 
   private void expect(String op, String why) throws ExpressionException {

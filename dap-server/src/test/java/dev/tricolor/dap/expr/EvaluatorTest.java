@@ -115,6 +115,75 @@ class EvaluatorTest {
   }
 
   @Test
+  void bigEndianLoadsReadTheBytesInTheOtherOrder() throws Exception {
+    // 12 34 56 78 9a bc de f0 at 64: what DataView.setUint64(0, 0x123456789abcdef0, false) writes
+    byte[] bytes = {0x12, 0x34, 0x56, 0x78, (byte) 0x9a, (byte) 0xbc, (byte) 0xde, (byte) 0xf0};
+    for (int i = 0; i < bytes.length; i++) {
+      memory.storeI8(64 + i, bytes[i]);
+    }
+    assertEquals("0x1234", Evaluator.evaluate("loadBE<u16>(ptr)", ctx).display(true));
+    assertEquals("0x3412", Evaluator.evaluate("load<u16>(ptr)", ctx).display(true));
+    assertEquals("0x12345678", Evaluator.evaluate("loadBE<u32>(ptr)", ctx).display(true));
+    assertEquals("u32", value("loadBE<u32>(ptr)").typeName());
+    assertEquals("0x56789abc", Evaluator.evaluate("loadBE<i32>(ptr + 2)", ctx).display(true));
+    assertEquals("0x123456789abcdef0", Evaluator.evaluate("loadBE<u64>(ptr)", ctx).display(true));
+    assertEquals("u64", value("loadBE<u64>(ptr)").typeName());
+    assertEquals("-25924", eval("loadBE<i16>(ptr + 4)"), "0x9abc sign-extended");
+    assertEquals("39612", eval("loadBE<u16>(ptr + 4)"), "0x9abc zero-extended");
+    assertEquals("-1698898192", eval("loadBE<i32>(ptr + 4)"), "0x9abcdef0 as i32");
+    assertEquals("i64", value("loadBE<i64>(ptr)").typeName());
+    assertEquals("1311768467463790320", eval("loadBE<i64>(ptr)"));
+
+    memory.storeI32(80, Integer.reverseBytes(Float.floatToIntBits(-2.5f)));
+    memory.storeI64(88, Long.reverseBytes(Double.doubleToLongBits(1e300)));
+    assertEquals("-2.5", eval("loadBE<f32>(80)"));
+    assertEquals("f32", value("loadBE<f32>(80)").typeName());
+    assertEquals("1.0E300", eval("loadBE<f64>(88)"));
+    assertTrue(value("loadBE<u32>(ptr) == bswap<u32>(load<u32>(ptr))").truthy());
+  }
+
+  @Test
+  void byteSwapsAsAssemblyScriptsBswap() throws Exception {
+    // The values of test-programs/programs/byteorder.json's swap calls, which Node computed.
+    assertEquals("13330", eval("bswap<u16>(4660)"));
+    assertEquals("128", eval("bswap<i16>(-32768)"));
+    assertEquals("-32768", eval("bswap<i16>(128)"), "the swapped i16 is sign-extended");
+    assertEquals("2018915346", eval("bswap<u32>(305419896)"));
+    assertEquals("578437695752307201", eval("bswap<u64>(72623859790382856)"));
+    assertEquals("u64", value("bswap<u64>(1)").typeName());
+    assertEquals("0x78563412", Evaluator.evaluate("bswap<i32>(0x12345678)", ctx).display(true));
+    assertEquals("i32", value("bswap<i32>(0x12345678)").typeName());
+    assertEquals("-1", eval("bswap<i64>(-1)"));
+    assertEquals("72057594037927936", eval("bswap<i64>(1)"));
+    assertEquals("0xefbeadde", Evaluator.evaluate("bswap<u32>(0xdeadbeef)", ctx).display(true));
+    assertEquals("0x3412", Evaluator.evaluate("bswap<u16>(0xab1234)", ctx).display(true),
+        "the operand is cut to T's width first");
+    assertEquals("0x10000000000", Evaluator.evaluate("bswap<u64>(bswap<u64>(big))", ctx).display(true));
+    assertEquals("1024", eval("bswap<u32>(ptr) >>> 20"), "a swap is an operand like any other");
+    assertEquals("bswap<u32> needs an integer, got f32 at column 12", error("bswap<u32>(ratio)"));
+    assertEquals("bswap<u16> needs an integer, got string at column 12",
+        error("bswap<u16>(className)"));
+    assertEquals("bswap<T> needs a type (i16, u16, i32, u32, i64, u64), found 'u8' at column 7",
+        error("bswap<u8>(1)"));
+    assertEquals("bswap<T> needs a type (i16, u16, i32, u32, i64, u64), found 'f32' at column 7",
+        error("bswap<f32>(1)"));
+    assertEquals("expected ')' to close bswap<u32>( but found the end at column 13",
+        error("bswap<u32>(1"));
+  }
+
+  @Test
+  void bswapAndLoadBEWithoutATypeArgumentAreNames() throws Exception {
+    MemoryEvalContext locals =
+        new MemoryEvalContext(memory)
+            .scope(List.of(new Value.Named("bswap", Value.Int.i32(5)),
+                new Value.Named("loadBE", Value.Int.i32(64))));
+    memory.storeI16(64, (short) 0x0102);
+    assertEquals("6", Evaluator.evaluate("bswap + 1", locals).display(false));
+    assertEquals("0x500", Evaluator.evaluate("bswap<u16>(bswap)", locals).display(true));
+    assertEquals("0x102", Evaluator.evaluate("bswap<u16>(loadBE<u16>(loadBE))", locals).display(true));
+  }
+
+  @Test
   void parseErrorsPointAtTheColumn() {
     assertEquals("expected ')' to close the '(' at column 1 but found the end at column 7",
         error("(1 + 2"));
@@ -144,6 +213,17 @@ class EvaluatorTest {
         error("load<i32>(0xfffe)"));
     assertEquals("load address -4 is negative at column 1", error("load<i32>(-4)"));
     assertEquals("load<T> needs an integer address, got f64 at column 11", error("load<i32>(1.5)"));
+    assertEquals("load of 8 bytes at 0xfffc is out of bounds (memory is 65536 bytes)",
+        error("loadBE<f64>(0xfffc)"));
+    assertEquals("load of 2 bytes at 0x10000 is out of bounds (memory is 65536 bytes)",
+        error("loadBE<u16>(65536)"));
+    assertEquals("loadBE address -2 is negative at column 1", error("loadBE<i16>(-2)"));
+    assertEquals("loadBE<T> needs an integer address, got string at column 13",
+        error("loadBE<u32>(className)"));
+    assertEquals("loadBE<T> needs a type (i16, u16, i32, u32, i64, u64, f32, f64), found 'u8' at"
+        + " column 8", error("loadBE<u8>(4)"));
+    assertEquals("loadBE<T> needs a type (i16, u16, i32, u32, i64, u64, f32, f64), found 'usize'"
+        + " at column 8", error("loadBE<usize>(4)"));
     assertEquals("operator '-' does not apply to a string at column 1", error("-className"));
     assertEquals("operator '&' needs integers, got a float at column 7", error("ratio & 1"));
     assertEquals("operator '<' cannot compare a string with a i32 at column 11",
@@ -155,6 +235,8 @@ class EvaluatorTest {
     MemoryEvalContext none = new MemoryEvalContext(null);
     ExpressionException e =
         assertThrows(ExpressionException.class, () -> Evaluator.evaluate("load<i32>(0)", none));
+    assertEquals("the module has no linear memory to load from", e.getMessage());
+    e = assertThrows(ExpressionException.class, () -> Evaluator.evaluate("loadBE<u32>(0)", none));
     assertEquals("the module has no linear memory to load from", e.getMessage());
   }
 }
