@@ -10,6 +10,7 @@ import dev.tricolor.wasm.debug.ProgramState;
 import dev.tricolor.wasm.exec.Frame;
 import dev.tricolor.wasm.exec.GlobalCell;
 import dev.tricolor.wasm.exec.Instance;
+import dev.tricolor.wasm.model.FunctionBody;
 import dev.tricolor.wasm.model.NameSection;
 import dev.tricolor.wasm.model.ValType;
 import java.util.ArrayList;
@@ -48,9 +49,16 @@ final class EngineProgramView implements Debuggee.ProgramView {
   public List<Debuggee.Frame> frames() {
     List<Debuggee.Frame> out = new ArrayList<>(frames.size());
     for (Frame f : frames) {
-      out.add(new Debuggee.Frame(f.functionIndex(), functionName(f.functionIndex()), f.codeOffset()));
+      out.add(new Debuggee.Frame(f.functionIndex(), functionName(f.functionIndex()), f.codeOffset(),
+          functionStart(f.functionIndex())));
     }
     return out;
+  }
+
+  private long functionStart(int index) {
+    int body = index - instance.module().importedFunctionCount();
+    List<FunctionBody> bodies = instance.module().bodies();
+    return body >= 0 && body < bodies.size() ? bodies.get(body).codeStart() : 0;
   }
 
   String functionName(int index) {

@@ -113,7 +113,7 @@ public final class HeadlessRun {
     StringBuilder sb = new StringBuilder();
     for (Debuggee.Frame f : frames) {
       sb.append("  at ").append(f.functionName());
-      Optional<SourcePosition> p = map.flatMap(m -> m.positionAt(f.codeOffset()));
+      Optional<SourcePosition> p = map.flatMap(m -> m.framePosition(f.codeOffset(), f.functionStart()));
       if (p.isPresent()) {
         sb.append(" (").append(map.get().sources().get(p.get().source())).append(':')
             .append(p.get().line()).append(':').append(p.get().column()).append(')');

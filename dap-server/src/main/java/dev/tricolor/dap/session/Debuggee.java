@@ -160,6 +160,7 @@ public interface Debuggee {
    * @param functionIndex index in the module's function index space
    * @param functionName from the name section ({@code programs/list/build}), else {@code $func12}
    * @param codeOffset byte offset in the module file of the frame's current instruction
+   * @param functionStart byte offset of the function's first instruction (0 when unknown)
    */
-  record Frame(int functionIndex, String functionName, long codeOffset) {}
+  record Frame(int functionIndex, String functionName, long codeOffset, long functionStart) {}
 }

@@ -56,7 +56,8 @@ final class Inspector {
       s.setName(f.functionName());
       s.setInstructionPointerReference("0x" + Long.toHexString(f.codeOffset()));
       Optional<MappedSources> sources = at.sources();
-      Optional<SourcePosition> pos = sources.flatMap(m -> m.map().positionAt(f.codeOffset()));
+      Optional<SourcePosition> pos =
+          sources.flatMap(m -> m.map().framePosition(f.codeOffset(), f.functionStart()));
       if (pos.isPresent()) {
         s.setSource(Sources.toDap(sources.get().get(pos.get().source())));
         s.setLine(pos.get().line());

@@ -195,6 +195,25 @@ public final class SourceMap {
     return Optional.of(new SourcePosition(source[i], line[i], column[i]));
   }
 
+  /**
+   * The source position to show for a stack frame at {@code codeOffset}: as {@link #positionAt},
+   * and where that code is unmapped, the last mapped position before it in the same function
+   * (whose code begins at {@code functionStart}). asc leaves some calls without a position (the
+   * call to {@code abort} of a failing {@code assert}); the frame is still in the statement before.
+   */
+  public Optional<SourcePosition> framePosition(long codeOffset, long functionStart) {
+    Optional<SourcePosition> here = positionAt(codeOffset);
+    if (here.isPresent()) {
+      return here;
+    }
+    for (int i = lastAtOrBefore(codeOffset); i >= 0 && offset[i] >= functionStart; i--) {
+      if (source[i] >= 0) {
+        return Optional.of(new SourcePosition(source[i], line[i], column[i]));
+      }
+    }
+    return Optional.empty();
+  }
+
   private int lastAtOrBefore(long codeOffset) {
     int lo = 0;
     int hi = offset.length - 1;

@@ -234,6 +234,24 @@ class EngineSessionTest extends EngineSessionHarness {
     assertEquals(2, ((ExitedEventArguments) next("exited")).getExitCode());
   }
 
+  /**
+   * asc leaves the call to abort of a failing assert unmapped; the frame still shows the assert's
+   * line (the last mapped code before it in the function), not "no source".
+   */
+  @Test
+  void anAbortStopShowsTheAssertsLine() throws Exception {
+    launch(launchArgs("abort", "invoke", "checkPositive", "args", List.of(-1.0)));
+    StoppedEventArguments st = (StoppedEventArguments) next("stopped");
+    assertEquals("exception", st.getReason());
+    StackFrame top = stack()[0];
+    assertTrue(top.getName().endsWith("checkPositive"), top.getName());
+    assertEquals(lineOf("abort", "assert"), top.getLine());
+    assertNotNull(top.getSource(), "the frame has its source");
+    assertTrue(top.getSource().getPath().endsWith("abort.ts"), top.getSource().getPath());
+    get(server.continue_(new ContinueArguments()));
+    exitsWith(2, "abort: x must be positive in programs/abort.ts(7:3)\n");
+  }
+
   @Test
   void anAbortFilterWithAFalseConditionLetsTheAbortEndTheProgram() throws Exception {
     get(server.launch(launchArgs("abort", "invoke", "checkPositive", "args", List.of(-1.0))));

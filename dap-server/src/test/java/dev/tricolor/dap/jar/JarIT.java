@@ -321,7 +321,7 @@ class JarIT {
     Ran abort = run("build/debug/abort.wasm", "--invoke", "checkPositive", "--args=-1");
     assertEquals(2, abort.exit());
     assertTrue(abort.err().startsWith("abort: x must be positive in programs/abort.ts(7:3)\n"
-        + "  at programs/abort/checkPositive"), abort.err());
+        + "  at programs/abort/checkPositive (programs/abort.ts:7:"), abort.err());
 
     // --runtime host runs a host build; a guest build under it is a usage error naming the mode.
     assertEquals(new Ran(0, "5\n", ""), run("build/host/debug/list.wasm", "--runtime", "host", "--invoke", "build",

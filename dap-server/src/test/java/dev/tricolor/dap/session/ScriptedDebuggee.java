@@ -137,9 +137,9 @@ final class ScriptedDebuggee implements Debuggee {
       @Override
       public List<Frame> frames() {
         return List.of(
-            new Frame(7, "programs/list/build", 0x5a),
-            new Frame(9, "~lib/rt/itcms/__new", 0x20),
-            new Frame(2, "start:programs/list", 0x300));
+            new Frame(7, "programs/list/build", 0x5a, 0x40),
+            new Frame(9, "~lib/rt/itcms/__new", 0x20, 0x10),
+            new Frame(2, "start:programs/list", 0x300, 0x2f0));
       }
 
       @Override

@@ -47,6 +47,25 @@ class SourceMapTest {
   }
 
   @Test
+  void aFrameInUnmappedCodeShowsTheLastPositionBeforeItInItsFunction() throws Exception {
+    SourceMap m =
+        SourceMap.parse(
+            VlqForTests.map(
+                VlqForTests.mappings(
+                    new int[] {10, 0, 4, 2}, // the end of one function
+                    new int[] {20}, // the next function's unmapped prologue, from 18
+                    new int[] {24, 0, 8, 2},
+                    new int[] {26, 0, 8, 9},
+                    new int[] {28}), // an unmapped call (asc's abort of an assert)
+                "a.ts"));
+    assertEquals(Optional.empty(), m.positionAt(30));
+    assertEquals(Optional.of(new SourcePosition(0, 9, 10)), m.framePosition(30, 18));
+    assertEquals(Optional.of(new SourcePosition(0, 9, 3)), m.framePosition(24, 18), "mapped: as is");
+    assertEquals(Optional.empty(), m.framePosition(21, 18), "not the function before");
+    assertEquals(Optional.of(new SourcePosition(0, 5, 3)), m.framePosition(21, 0), "start unknown");
+  }
+
+  @Test
   void linesHaveOneEntryPerRunOfCode() throws Exception {
     // Line 5 (0-based 4): two runs, separated by line 6's code; line 7 has one run of 3 mapped segments.
     SourceMap m =
