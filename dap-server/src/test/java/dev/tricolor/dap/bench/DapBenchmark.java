@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.InstructionBreakpoint;
@@ -55,6 +56,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
  *       build; the --debug build too);
  *   <li>one step over a line;
  *   <li>the Heap scope's first page (100 objects) for a heap of 100 000 objects;
+ *   <li>{@code :collect} at a stop with 100 000 live objects;
  *   <li>the strings workload with 50 breakpoints in code it never reaches, against none (ratio).
  * </ol>
  */
@@ -184,6 +186,23 @@ public final class DapBenchmark {
       }
     }
     return out;
+  }
+
+  /** list.build(100000) stopped after it, in a fresh session: the REPL's :collect. */
+  static double fullCollection() throws Exception {
+    try (Session s = new Session()) {
+      s.buildStoppedAt("after-build");
+      EvaluateArguments e = new EvaluateArguments();
+      e.setExpression(":collect");
+      e.setContext("repl");
+      long t0 = System.nanoTime();
+      String answer = get(s.server.evaluate(e)).getResult();
+      double took = ms(System.nanoTime() - t0);
+      if (!answer.contains("live: 100001 objects")) { // the items and the list
+        throw new IllegalStateException("unexpected :collect answer: " + answer);
+      }
+      return took;
+    }
   }
 
   /**
@@ -344,6 +363,14 @@ public final class DapBenchmark {
     }
     System.out.printf(Locale.ROOT, "Heap scope first page, 100000 objects (heap read included): median %.1f ms%n",
         median(page));
+
+    List<Double> collect = new ArrayList<>();
+    fullCollection();
+    for (int i = 0; i < Math.max(5, rounds / 3); i++) {
+      collect.add(fullCollection());
+    }
+    System.out.printf(Locale.ROOT, ":collect at a stop, 100000 live objects (the guest's __collect"
+        + " interpreted, heap read before and after): median %.1f ms%n", median(collect));
 
     // strings (std lib: String, Map) has library code enough that a run never reaches; the lines
     // are found by a logpoint run at the same n, so the measured runs reach none of them.
