@@ -287,6 +287,12 @@ class JarIT {
         run("build/debug/stepping.wasm", "--invoke", "factorial", "--args", "20"));
     assertEquals(new Ran(0, "-3\n", ""), run("build/debug/trap.wasm", "--invoke", "divide", "--args=-7,2"));
     assertEquals(new Ran(0, "28.25\n", ""), run("build/debug/stepping.wasm", "--invoke", "locals", "--args", "3"));
+    // u32 and u64 results print signed: swap32(255) is 0xFF000000, swap64(255) 0xFF00...00.
+    assertEquals(new Ran(0, "-16777216\n", ""), run("build/debug/byteorder.wasm", "--invoke", "swap32", "--args", "255"));
+    assertEquals(new Ran(0, "-72057594037927936\n", ""),
+        run("build/debug/byteorder.wasm", "--invoke", "swap64", "--args", "255"));
+    // A function without results prints nothing.
+    assertEquals(new Ran(0, "", ""), run("build/debug/gccolors.wasm", "--invoke", "collect"));
 
     // The program's own output (trace, console.log) goes to standard error, the result alone to
     // standard output.
