@@ -60,18 +60,24 @@ class CollectTest extends EngineSessionHarness {
     return 0;
   }
 
+  /** Launched logging's logLines(3): stopped at its log line the third time round. */
+  private void stopAtTheThirdLine() throws Exception {
+    lineBreakpoints("logging", at(lineOf("logging", "log")));
+    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+    for (int i = 0; i < 3; i++) {
+      if (i > 0) {
+        get(server.continue_(new ContinueArguments()));
+      }
+      next("stopped");
+    }
+    assertEquals("3", evaluate("i"));
+  }
+
   @Test
   void theStringsOfEarlierIterationsAreFreedAndTheProgramGoesOn() throws Exception {
     // logging.wasm does not call __collect, so asc left it out: :collect runs its steps.
     get(server.launch(launchArgs("logging", "invoke", "logLines", "args", List.of(3.0))));
-    lineBreakpoints("logging", at(lineOf("logging", "log")));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    for (int i = 0; i < 3; i++) {
-      next("stopped");
-      if (i < 2) {
-        get(server.continue_(new ContinueArguments()));
-      }
-    }
+    stopAtTheThirdLine();
     assertEquals(10, objects("String"), "five strings per line logged, none static yet");
     long total = gcTotal();
     String answer = repl(":collect");
@@ -133,14 +139,7 @@ class CollectTest extends EngineSessionHarness {
   void inHostModeTheJavaCollectorCollects() throws Exception {
     get(server.launch(launchArgs("logging", "program", "build/host/debug/logging.wasm", "runtime", "host",
         "invoke", "logLines", "args", List.of(3.0))));
-    lineBreakpoints("logging", at(lineOf("logging", "log")));
-    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
-    for (int i = 0; i < 3; i++) {
-      next("stopped");
-      if (i < 2) {
-        get(server.continue_(new ContinueArguments()));
-      }
-    }
+    stopAtTheThirdLine();
     long total = gcTotal();
     String answer = repl(":collect");
     assertEquals(5, freed(answer), "line 1's strings, as in guest mode: " + answer);
