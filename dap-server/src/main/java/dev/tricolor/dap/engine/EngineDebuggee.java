@@ -36,6 +36,7 @@ import dev.tricolor.heap.read.HeapReader;
 import dev.tricolor.heap.read.HeapSnapshot;
 import dev.tricolor.heap.events.RuntimeEvent;
 import dev.tricolor.heap.events.RuntimeEventListener;
+import dev.tricolor.heap.symbols.RuntimeFunction;
 import dev.tricolor.heap.symbols.RuntimeSymbols;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -131,6 +132,28 @@ final class EngineDebuggee implements Debuggee {
   HeapSnapshot readHeap(Instance inst) {
     RuntimeGlobals globals = hostRuntime != null ? hostRuntime.globals() : symbols().globals(inst);
     return HeapReader.read(inst.memory(), globals, symbols().types(inst.memory().bytes(), globals));
+  }
+
+  @Override
+  public Optional<String> unavailable(ExceptionFilter f) {
+    if (hostRuntime != null) {
+      return Optional.empty(); // the Java runtime reports its own events
+    }
+    List<RuntimeFunction> from = switch (f) {
+      case ALLOC -> List.of(RuntimeFunction.NEW);
+      case FREE -> List.of(RuntimeFunction.ITCMS_FREE, RuntimeFunction.FREE);
+      case COLLECT -> List.of(RuntimeFunction.STEP, RuntimeFunction.COLLECT);
+      default -> List.of();
+    };
+    RuntimeSymbols s = symbols();
+    if (from.isEmpty() || from.stream().anyMatch(r -> s.functionIndex(r) >= 0)) {
+      return Optional.empty();
+    }
+    List<String> names = from.stream().map(RuntimeFunction::symbol).toList();
+    return Optional.of("'" + f.id() + "' can never stop in this program: it has no "
+        + String.join(" or ", names) + (s.named()
+            ? " (it never allocates a managed object, so asc left that part of the runtime out)"
+            : " by name (an -O3 build keeps no names to find it by; build with --debug)"));
   }
 
   /** :collect at a stop: see {@link FullCollection}; returns the frames' values kept alive. */

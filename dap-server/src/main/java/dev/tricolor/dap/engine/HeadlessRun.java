@@ -52,6 +52,9 @@ public final class HeadlessRun {
             });
     // alloc, free and collect are heap events: the runtime reports them only when asked to.
     program.setRuntimeEvents(breakOn);
+    for (ExceptionFilter f : breakOn) {
+      program.unavailable(f).ifPresent(why -> err.println("tricolor run: --break-on " + why));
+    }
     String[] stack = {null};
     Debuggee.StopHandler stops =
         (stop, view) -> {

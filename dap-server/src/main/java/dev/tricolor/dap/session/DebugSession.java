@@ -191,7 +191,8 @@ public final class DebugSession implements ProgramThread.Listener {
 
   /** {@code setExceptionBreakpoints}: the filters, and the runtime events the program must report. */
   public Breakpoint[] setExceptionBreakpoints(org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments args) {
-    Breakpoint[] out = exceptionBreakpoints.set(args);
+    Debuggee d = debuggee;
+    Breakpoint[] out = d == null ? exceptionBreakpoints.set(args) : exceptionBreakpoints.set(args, d::unavailable);
     if (debuggee != null) {
       debuggee.setRuntimeEvents(exceptionBreakpoints.enabledEvents());
     }

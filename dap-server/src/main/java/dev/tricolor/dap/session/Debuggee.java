@@ -61,6 +61,14 @@ public interface Debuggee {
    */
   void setRuntimeEvents(java.util.Set<ExceptionFilter> filters);
 
+  /**
+   * Why filter {@code f} can never stop in this program, if it cannot: the runtime functions its
+   * events come from are not there (an -O3 build keeps no names to find them by).
+   */
+  default java.util.Optional<String> unavailable(ExceptionFilter f) {
+    return java.util.Optional.empty();
+  }
+
   /** Where a code breakpoint goes. */
   sealed interface BreakTarget {
     /** Before the instruction at a byte offset of the module file (a line's entry, or as given). */

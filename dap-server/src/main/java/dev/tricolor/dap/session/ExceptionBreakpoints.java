@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.ExceptionFilterOptions;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
@@ -58,6 +59,15 @@ public final class ExceptionBreakpoints {
    * of {@code filterOptions}, each verified or with a message saying what is wrong.
    */
   public Breakpoint[] set(SetExceptionBreakpointsArguments args) {
+    return set(args, f -> Optional.empty());
+  }
+
+  /**
+   * As {@link #set(SetExceptionBreakpointsArguments)}; a filter the program can never stop on
+   * ({@code unavailable} says why) stays on but is unverified, with that message.
+   */
+  public Breakpoint[] set(SetExceptionBreakpointsArguments args,
+      Function<ExceptionFilter, Optional<String>> unavailable) {
     Map<ExceptionFilter, Optional<Expr>> next = new EnumMap<>(ExceptionFilter.class);
     List<Breakpoint> out = new ArrayList<>();
     if (args.getFilters() != null) {
@@ -70,8 +80,24 @@ public final class ExceptionBreakpoints {
         out.add(add(next, o.getFilterId(), o.getCondition()));
       }
     }
+    for (ExceptionFilter f : next.keySet()) {
+      Optional<String> why = unavailable.apply(f);
+      if (why.isPresent()) {
+        for (int i = 0; i < out.size(); i++) {
+          if (out.get(i).isVerified() && f.id().equals(idAt(args, i))) {
+            unverified(out.get(i), why.get());
+          }
+        }
+      }
+    }
     enabled = next;
     return out.toArray(new Breakpoint[0]);
+  }
+
+  /** The filter id of entry {@code i} of the response: filters first, then filter options. */
+  private static String idAt(SetExceptionBreakpointsArguments args, int i) {
+    int plain = args.getFilters() == null ? 0 : args.getFilters().length;
+    return i < plain ? args.getFilters()[i] : args.getFilterOptions()[i - plain].getFilterId();
   }
 
   private static Breakpoint add(

@@ -114,6 +114,28 @@ class EngineSessionTest extends EngineSessionHarness {
     exitsWith(0, "sumOfSquares returned 1\n");
   }
 
+  /**
+   * An -O3 build keeps no names, so its runtime's __new, free and step cannot be found: the alloc,
+   * free and collect filters say they can never stop there; the --debug build's can.
+   */
+  @Test
+  void heapEventFiltersAnOptimizedBuildCannotStopOnAreUnverified() throws Exception {
+    get(server.launch(launchArgs("list", "program", "build/release/list.wasm", "invoke", "build",
+        "args", List.of(3.0))));
+    SetExceptionBreakpointsArguments ea = new SetExceptionBreakpointsArguments();
+    ea.setFilters(new String[] {"trap", "alloc", "free", "collect"});
+    Breakpoint[] answer = get(server.setExceptionBreakpoints(ea)).getBreakpoints();
+    assertTrue(answer[0].isVerified(), "trap needs no runtime function");
+    for (int i = 1; i < 4; i++) {
+      assertFalse(answer[i].isVerified(), ea.getFilters()[i]);
+      assertTrue(answer[i].getMessage().startsWith("'" + ea.getFilters()[i] + "' can never stop in this program"),
+          answer[i].getMessage());
+      assertTrue(answer[i].getMessage().endsWith("build with --debug)"), answer[i].getMessage());
+    }
+    get(server.configurationDone(new ConfigurationDoneArguments()));
+    exitsWith(0, "build returned 3\n");
+  }
+
   /** configurationDone may come before launch; the program then starts after launch's response. */
   @Test
   void configurationDoneBeforeLaunchStartsTheProgramAfterTheLaunch() throws Exception {

@@ -311,6 +311,13 @@ class JarIT {
     assertTrue(alloc.err().matches("(?s).*\\nheap:\\n  class +objects +bytes +white/black/gray/transparent\\n.*"
         + "\\n  free: \\d+ bytes in \\d+ blocks, largest free block \\d+ bytes.*"), alloc.err());
 
+    // A heap event filter an -O3 build cannot stop on (no names to find __new by) is said so.
+    Ran release = run("build/release/list.wasm", "--invoke", "build", "--args", "3", "--break-on", "alloc");
+    assertEquals(0, release.exit());
+    assertEquals("3\n", release.out());
+    assertTrue(release.err().startsWith("tricolor run: --break-on 'alloc' can never stop in this program"),
+        release.err());
+
     // --memory-limit-pages: the same allocations fit in the module's own maximum, not in 2 pages;
     // uncaught, out of memory is a trap (exit 2, cause and stack); with --break-on oom a stop.
     assertEquals(0, run("build/debug/oom.wasm", "--invoke", "allocate", "--args", "20,8192").exit());
