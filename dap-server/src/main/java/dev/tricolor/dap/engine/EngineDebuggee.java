@@ -341,7 +341,12 @@ final class EngineDebuggee implements Debuggee {
     } else {
       return dev.tricolor.wasm.debug.Resume.CONTINUE; // Alloc (entry): the stop is at Allocated
     }
-    Resume how = stops.stopped(stop, new EngineProgramView(state, instanceOf(state), this, false));
+    // An alloc stop is at __new's end, the allocation done: a collection may run there. A free
+    // or collect stop is inside a collector step, which would go on over what :collect changed.
+    String noCollection = event instanceof RuntimeEvent.Allocated ? "" : ":collect: the program is"
+        + " stopped inside the collector (a " + stop.reason() + " stop); a collection now would run"
+        + " inside the one in progress; continue or step to the program's own code first";
+    Resume how = stops.stopped(stop, new EngineProgramView(state, instanceOf(state), this, noCollection));
     switch (how.kind()) {
       case TERMINATE:
         lineStep = null;
@@ -535,7 +540,9 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume trapped(Trap t, ProgramState state) {
-    EngineProgramView view = new EngineProgramView(state, instanceOf(state), this, true);
+    EngineProgramView view = new EngineProgramView(state, instanceOf(state), this,
+        ":collect: the program stopped on a trap and cannot run any more code; the heap is shown"
+            + " as the trap left it");
     String fn = view.frames().isEmpty() ? null : view.frames().get(0).functionName();
     Instance inst = instanceOf(state);
     long memorySize = inst.memory() == null ? 0 : inst.memory().size();
@@ -553,7 +560,7 @@ final class EngineDebuggee implements Debuggee {
   }
 
   private dev.tricolor.wasm.debug.Resume report(RunOutcome.Stopped outcome, ProgramState state) {
-    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state), this, false));
+    Resume how = stops.stopped(outcome, new EngineProgramView(state, instanceOf(state), this, null));
     switch (how.kind()) {
       case TERMINATE:
         lineStep = null;

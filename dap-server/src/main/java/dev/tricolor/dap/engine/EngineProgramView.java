@@ -26,14 +26,17 @@ final class EngineProgramView implements Debuggee.ProgramView {
   private final Instance instance;
   private final NameSection names;
   private final EngineDebuggee program;
-  /** Stopped on a trap: the program cannot run guest code any more. */
-  private final boolean trapped;
+  /** Why :collect cannot run at this stop (a trap, inside the runtime), or null. */
+  private final String noCollection;
   private HeapSnapshot heap;
 
-  EngineProgramView(ProgramState state, Instance instance, EngineDebuggee program, boolean trapped) {
+  /**
+   * @param noCollection why {@code :collect} cannot run here (a trap, a stop inside the collector);
+   *     empty where it can; null to let {@link FullCollection#refusal} judge from the frames
+   */
+  EngineProgramView(ProgramState state, Instance instance, EngineDebuggee program, String noCollection) {
     this.state = state;
     this.program = program;
-    this.trapped = trapped;
     List<Frame> guest = new ArrayList<>();
     for (Frame f : state.frames()) {
       if (!f.isHost()) {
@@ -43,6 +46,8 @@ final class EngineProgramView implements Debuggee.ProgramView {
     this.frames = guest;
     this.instance = instance;
     this.names = instance.module().names();
+    this.noCollection = noCollection == null ? FullCollection.refusal(state.frames(), this::functionName)
+        : noCollection.isEmpty() ? null : noCollection;
   }
 
   @Override
@@ -164,9 +169,8 @@ final class EngineProgramView implements Debuggee.ProgramView {
 
   @Override
   public int collectGarbage() {
-    if (trapped) {
-      throw new RequestException(":collect: the program stopped on a trap and cannot run any more"
-          + " code; the heap is shown as the trap left it");
+    if (noCollection != null) {
+      throw new RequestException(noCollection);
     }
     HeapSnapshot before = heap();
     heap = null; // whatever happens, the heap is read anew

@@ -16,7 +16,9 @@ import dev.tricolor.wasm.exec.WasmFunction;
 import dev.tricolor.wasm.memory.Memory;
 import dev.tricolor.wasm.model.ValType;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * {@code :collect}: a full garbage collection while the program is stopped, run by the program's
@@ -90,6 +92,25 @@ final class FullCollection {
       stack.pop();
     }
     return roots.length;
+  }
+
+  /**
+   * Why a collection cannot run at a stop with {@code frames} (innermost first), or null: inside a
+   * call from the host (a Java collector calling the guest's visitor, say) or inside the runtime's
+   * own code ({@code ~lib/rt/}), the allocator's or the collector's lists may be half updated, and
+   * what runs after the stop would go on over what the collection changed.
+   */
+  static String refusal(List<Frame> frames, IntFunction<String> functionName) {
+    for (Frame f : frames) {
+      String where = f.isHost() ? "a call from the host into the program"
+          : functionName.apply(f.functionIndex()).startsWith("~lib/rt/")
+              ? functionName.apply(f.functionIndex()) : null;
+      if (where != null) {
+        return ":collect: the program is stopped inside " + where + ", where the runtime's lists"
+            + " may be half updated; step out to the program's own code first";
+      }
+    }
+    return null;
   }
 
   /** What runs the collection: the host's, the guest's {@code __collect}, or its steps. */

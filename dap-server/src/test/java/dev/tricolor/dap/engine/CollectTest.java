@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.FunctionBreakpoint;
 import org.eclipse.lsp4j.debug.InvalidatedEventArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +150,45 @@ class CollectTest extends EngineSessionHarness {
     lineBreakpoints("logging");
     get(server.continue_(new ContinueArguments()));
     exitsWith(0, "line 3 of 3\n");
+  }
+
+  /** At a collect stop the program is inside a collector step; a nested collection is refused. */
+  @Test
+  void insideTheCollectorItIsRefused() throws Exception {
+    get(server.launch(launchArgs("gc", "invoke", "collect")));
+    exceptionFilters("collect", null);
+    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+    assertEquals("collect", ((StoppedEventArguments) next("stopped")).getReason());
+    EvaluateArguments ea = new EvaluateArguments();
+    ea.setExpression(":collect");
+    assertTrue(error(server.evaluate(ea)).startsWith(
+        ":collect: the program is stopped inside the collector (a collect stop)"));
+    exceptionFilters(null, null);
+    get(server.continue_(new ContinueArguments()));
+    assertEquals(0, ((ExitedEventArguments) next("exited")).getExitCode());
+  }
+
+  /** Stopped in TLSF's __alloc (a function breakpoint), its lists may be half updated. */
+  @Test
+  void insideTheRuntimesCodeItIsRefused() throws Exception {
+    get(server.launch(launchArgs("list", "invoke", "build", "args", List.of(2.0))));
+    SetFunctionBreakpointsArguments fa = new SetFunctionBreakpointsArguments();
+    FunctionBreakpoint fb = new FunctionBreakpoint();
+    fb.setName("__alloc");
+    fa.setBreakpoints(new FunctionBreakpoint[] {fb});
+    get(server.setFunctionBreakpoints(fa));
+    get(server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+    next("stopped");
+    assertEquals("~lib/rt/tlsf/__alloc", stack()[0].getName());
+    EvaluateArguments ea = new EvaluateArguments();
+    ea.setExpression(":collect");
+    assertEquals(":collect: the program is stopped inside ~lib/rt/tlsf/__alloc, where the runtime's"
+        + " lists may be half updated; step out to the program's own code first",
+        error(server.evaluate(ea)));
+    fa.setBreakpoints(new FunctionBreakpoint[0]);
+    get(server.setFunctionBreakpoints(fa));
+    get(server.continue_(new ContinueArguments()));
+    exitsWith(0, "build returned 2\n");
   }
 
   @Test
