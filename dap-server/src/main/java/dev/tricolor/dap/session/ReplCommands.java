@@ -113,6 +113,14 @@ final class ReplCommands {
         objects.put(before.address(i), new Freed(before.className(i), before.objectSize(i)));
       }
     }
+    // The collector trusts the heap: on a corrupt one (a cyclic GC list, a bad block size) it may
+    // never end or damage it further. The checker's walks always end.
+    CheckReport check = HeapChecker.check(before);
+    if (check.errors() > 0) {
+      throw new RequestException(":collect: the heap is corrupt (" + check.errors() + " broken"
+          + " invariant" + (check.errors() == 1 ? "" : "s") + "; :check lists them), and the"
+          + " collector would walk it trusting every word: it could loop or damage it further");
+    }
     long totalBefore = before.gc().total();
     int kept = at.view().collectGarbage();
     at.handles().clear(); // the rows read before show a heap that is gone

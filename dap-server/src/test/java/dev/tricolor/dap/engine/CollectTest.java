@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +18,8 @@ import org.eclipse.lsp4j.debug.InvalidatedEventArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.TerminateArguments;
+import org.eclipse.lsp4j.debug.WriteMemoryArguments;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,6 +194,32 @@ class CollectTest extends EngineSessionHarness {
     get(server.setFunctionBreakpoints(fa));
     get(server.continue_(new ContinueArguments()));
     exitsWith(0, "build returned 2\n");
+  }
+
+  /**
+   * An Item's nextWithColor made to point at its own header (a GC list that cycles, as a stray
+   * store would leave it): the collector would loop, so :collect refuses and names :check.
+   */
+  @Test
+  void onACorruptHeapItIsRefused() throws Exception {
+    launchStoppedAt("list", launchArgs("list", "invoke", "build", "args", List.of(3.0)),
+        lineOf("list", "after-build"));
+    long head = Long.parseLong(evaluate("load<i32>(list)"));
+    long word = Long.parseLong(evaluate("load<i32>(" + (head - 16) + ")"));
+    WriteMemoryArguments w = new WriteMemoryArguments();
+    w.setMemoryReference("0x" + Long.toHexString(head - 16));
+    int cycle = (int) ((head - 20) | (word & 3));
+    w.setData(Base64.getEncoder().encodeToString(
+        ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(cycle).array()));
+    get(server.writeMemory(w));
+    assertTrue(repl(":check").contains("finding"), "the checker sees it");
+    EvaluateArguments ea = new EvaluateArguments();
+    ea.setExpression(":collect");
+    String error = error(server.evaluate(ea));
+    assertTrue(error.startsWith(":collect: the heap is corrupt ("), error);
+    assertTrue(error.contains(":check lists them"), error);
+    get(server.terminate(new TerminateArguments()));
+    next("terminated");
   }
 
   @Test
