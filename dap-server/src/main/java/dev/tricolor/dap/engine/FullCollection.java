@@ -48,6 +48,9 @@ final class FullCollection {
 
   private static final long GRANULARITY = 1024;
 
+  /** The smallest object a heap block holds: TLSF's 4-byte mmInfo, a 16-byte block minimum. */
+  private static final long MIN_OBJECT = 20;
+
   private final Interpreter interpreter;
   private final Instance instance;
   private final RuntimeSymbols symbols;
@@ -116,33 +119,49 @@ final class FullCollection {
   /** What runs the collection: the host's, the guest's {@code __collect}, or its steps. */
   private Runnable collector() {
     if (hostCollect != null) {
-      return () -> interpreter.invoke(hostCollect);
-    }
-    int collect = symbols.functionIndex(RuntimeFunction.COLLECT);
-    if (collect >= 0) {
-      WasmFunction f = instance.function(collect);
-      return () -> interpreter.invoke(f);
+      return () -> interpreter.invoke(hostCollect); // the Java collector bounds its own cycles
     }
     int step = symbols.functionIndex(RuntimeFunction.STEP);
     int state = symbols.globalIndex(RuntimeGlobals.STATE);
     int total = symbols.globalIndex(RuntimeGlobals.TOTAL);
     int threshold = symbols.globalIndex(RuntimeGlobals.THRESHOLD);
     if (step < 0 || state < 0 || total < 0 || threshold < 0) {
+      int collect = symbols.functionIndex(RuntimeFunction.COLLECT);
+      if (collect >= 0) {
+        WasmFunction f = instance.function(collect);
+        return () -> interpreter.invoke(f);
+      }
       throw new RequestException(":collect: the program has no garbage collector to run ("
           + (symbols.named() ? "it never allocates a managed object, so asc left the incremental"
               + " collector out" : "an -O3 build has no names to find it by; build with --debug")
           + ")");
     }
-    // The module does not call __collect, so asc left it out: its body, from its parts.
+    // __collect's body, from its parts (asc leaves __collect out of a module that never calls
+    // it), so that the number of steps is bounded: each step marks or sweeps one object, and a
+    // cycle that takes more steps than the memory can hold objects loops on a corrupt list.
     WasmFunction stepFn = instance.function(step);
     GlobalCell stateCell = instance.global(state);
+    long limit = 4 * (instance.memory().size() / MIN_OBJECT) + 64;
     return () -> {
+      Runnable step1 = new Runnable() {
+        long steps;
+
+        @Override
+        public void run() {
+          if (++steps > limit) {
+            throw new RequestException(":collect: the collector did not finish within " + limit
+                + " steps, more than the memory can hold objects: its lists must be corrupt (see"
+                + " :check); the heap is left mid-collection");
+          }
+          interpreter.invoke(stepFn);
+        }
+      };
       while (stateCell.get() != 0) { // finish the cycle in progress
-        interpreter.invoke(stepFn);
+        step1.run();
       }
-      interpreter.invoke(stepFn); // a full cycle
+      step1.run(); // a full cycle
       while (stateCell.get() != 0) {
-        interpreter.invoke(stepFn);
+        step1.run();
       }
       long t = instance.global(total).get() & 0xFFFF_FFFFL;
       instance.global(threshold).set((t * IDLEFACTOR / 100 + GRANULARITY) & 0xFFFF_FFFFL);
