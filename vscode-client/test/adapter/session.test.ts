@@ -291,6 +291,11 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     const help = await dc.evaluateRequest({ expression: ':help', frameId: frame.id, context: 'repl' });
     for (const command of [':heap', ':gc', ':collect', ':object', ':check']) assert.ok(help.body.result.includes(command), command);
     await assert.rejects(dc.evaluateRequest({ expression: 'value +', frameId: frame.id, context: 'repl' }), /./);
+    // Stopped at the second item's line: the first Item and the List live; nothing is garbage.
+    const collect = await dc.evaluateRequest({ expression: ':collect', frameId: frame.id, context: 'repl' });
+    assert.match(collect.body.result, /^full collection: freed 0 objects, 0 bytes\nlive: \d+ objects, total \d+ bytes \(was \d+\)/);
+    const check = await dc.evaluateRequest({ expression: ':check', frameId: frame.id, context: 'repl' });
+    assert.equal(check.body.result, 'the heap is consistent: no invariant is broken');
   });
 });
 
