@@ -1,6 +1,7 @@
 package dev.tricolor.dap.jar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -329,6 +330,11 @@ class JarIT {
     assertEquals(1, oom.exit(), oom.err());
     assertTrue(oom.err().startsWith("stopped on oom: out of memory: memory.grow was refused"), oom.err());
     assertTrue(oom.err().endsWith(" bytes\n"), "the heap summary ends the report: " + oom.err());
+    // Its String and Array<ArrayBuffer> lines count objects in static data, which take no heap
+    // bytes: each line with 0 bytes says how many of its objects are there.
+    List<String> zeroBytes = oom.err().lines().filter(l -> l.matches("  \\S+ +\\d+ +0 .*")).toList();
+    assertFalse(zeroBytes.isEmpty(), oom.err());
+    assertTrue(zeroBytes.stream().allMatch(l -> l.matches(".*   \\(\\d+ in static data\\)")), zeroBytes.toString());
 
     // An uncaught abort: its cause and the stack, exit 2.
     Ran abort = run("build/debug/abort.wasm", "--invoke", "checkPositive", "--args=-1");
