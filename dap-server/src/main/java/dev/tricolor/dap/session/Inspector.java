@@ -84,8 +84,11 @@ final class Inspector {
     Scope globals =
         scope("Globals", at.handles().add(new NamedValues(view::globals,
             (name, text) -> view.setGlobal(name, evaluateValue(text, view, frame)))));
-    java.util.List<Scope> all = new java.util.ArrayList<>(java.util.List.of(locals, globals));
     HeapTree tree = new HeapTree(view::heap);
+    java.util.List<Scope> all = new java.util.ArrayList<>();
+    Reveal.scope(at, tree).ifPresent(all::add); // first, so the client opens it by itself
+    all.add(locals);
+    all.add(globals);
     Scope heap = scope("Heap", at.handles().add(tree.heapScope()));
     heap.setExpensive(true);
     all.add(heap);

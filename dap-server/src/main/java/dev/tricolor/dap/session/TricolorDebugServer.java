@@ -300,6 +300,18 @@ public final class TricolorDebugServer implements IDebugProtocolServer {
     return session.atStop(at -> HeapMap.answer(at.view().heap()));
   }
 
+  /**
+   * {@code tricolor/reveal}: selects a heap object at this stop, shown first in every frame's
+   * scopes, or clears the selection (DAP-CONTRACT.md).
+   */
+  @JsonRequest("tricolor/reveal")
+  public CompletableFuture<Object> reveal(com.google.gson.JsonObject args) {
+    return session.atStop(at -> (Object) Reveal.answer(at, args)).thenApply(r -> {
+      session.variablesChanged();
+      return r;
+    });
+  }
+
   @Override
   public CompletableFuture<ExceptionInfoResponse> exceptionInfo(ExceptionInfoArguments args) {
     return session.atStop(Inspector::exceptionInfo);

@@ -89,6 +89,18 @@ public final class HeapTree {
   }
 
   /**
+   * The object whose payload starts at {@code address} (what {@code __new} returned), as the Heap
+   * scope's row of it, or null when no object the collector knows starts its payload there.
+   */
+  public Child objectAtPayload(String name, long address) {
+    if (address < Common.TOTAL_OVERHEAD || address > Integer.MAX_VALUE) {
+      return null;
+    }
+    int i = heap().objectAtPayload((int) address);
+    return i < 0 ? null : object(name, i);
+  }
+
+  /**
    * Object {@code i} as a row: its class, address, color and size; expands to its parts. Its
    * memory is its payload ({@code rtSize} bytes).
    */

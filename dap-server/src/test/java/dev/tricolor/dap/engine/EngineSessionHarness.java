@@ -272,5 +272,8 @@ abstract class EngineSessionHarness {
   interface HeapMapClient extends IDebugProtocolServer {
     @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("tricolor/heapMap")
     CompletableFuture<Object> heapMap();
+
+    @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("tricolor/reveal")
+    CompletableFuture<Object> reveal(Map<String, Object> args);
   }
 }
