@@ -496,7 +496,7 @@ class EngineSessionTest extends EngineSessionHarness {
     ea.setExpression(":heap");
     assertTrue(get(server.evaluate(ea)).getResult().contains("Node"));
     ea.setExpression(":check");
-    assertNotNull(get(server.evaluate(ea)).getResult());
+    assertEquals("the heap is consistent: no invariant is broken", get(server.evaluate(ea)).getResult());
     ea.setExpression(":object " + first.getMemoryReference());
     var obj = get(server.evaluate(ea));
     assertEquals(first.getValue(), obj.getResult());
