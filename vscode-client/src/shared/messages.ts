@@ -16,4 +16,5 @@ export type FromView =
   | { readonly type: 'refresh' }
   | { readonly type: 'select'; readonly address: number }
   | { readonly type: 'openMemory'; readonly address: number; readonly size: number; readonly label: string }
-  | { readonly type: 'inspect'; readonly address: number };
+  /** Show the object of the block at `address` in the Variables view (tricolor/reveal). */
+  | { readonly type: 'reveal'; readonly address: number };

@@ -103,8 +103,8 @@ details.addEventListener('click', (event) => {
   if (!action || !selected) return;
   if (action === 'open-memory') {
     vscode.postMessage({ type: 'openMemory', address: selected.address, size: selected.size, label: selected.className ?? 'block' });
-  } else if (action === 'inspect') {
-    vscode.postMessage({ type: 'inspect', address: selected.address });
+  } else if (action === 'reveal') {
+    vscode.postMessage({ type: 'reveal', address: selected.address });
   }
 });
 

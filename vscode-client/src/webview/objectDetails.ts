@@ -50,7 +50,7 @@ export function renderDetails(doc: Document, block: HeapBlock, state: HeaderStat
   const actions = doc.createElement('div');
   actions.className = 'actions';
   actions.append(button(doc, 'open-memory', 'Open in Memory view'));
-  if (!block.free) actions.append(button(doc, 'inspect', 'Inspect in Debug Console'));
+  if (!block.free) actions.append(button(doc, 'reveal', 'Show in Variables'));
   section.append(actions);
   return section;
 }

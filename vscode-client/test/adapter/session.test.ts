@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { decodeHeader, parseHeapMap } from '../../src/shared/heapMap';
+import { PAYLOAD_OFFSET, decodeHeader, memoryReferenceOf, parseHeapMap } from '../../src/shared/heapMap';
 import { TricolorClient, launchArgs, lineOf, program, source, startSession, topFrame, variables } from '../support/adapter';
 
 const CAPABILITIES = [
@@ -281,6 +281,35 @@ describe('breakpoints, stepping and variables on list.wasm', () => {
     assert.equal(map.blocks.filter((b) => b.className === 'List').length, 1);
     assert.ok(map.blocks.some((b) => b.free), 'the heap has free space');
     assert.match(map.gcState, /^(idle|mark|sweep)$/);
+  });
+
+  it('shows the object tricolor/reveal selects first in the scopes, as its Heap row expands', async () => {
+    const event = await stopAtAllocation(3);
+    const frame = await topFrame(dc, event.body.threadId!);
+    // What the heap view's "Show in Variables" sends: a block of the picture, + the header.
+    const map = parseHeapMap((await dc.customRequest('tricolor/heapMap')).body);
+    const payload = map.blocks.find((b) => b.className === 'Item')!.address + PAYLOAD_OFFSET;
+    const answer = await dc.customRequest('tricolor/reveal', { address: payload });
+    assert.equal(answer.body.address, payload);
+    assert.match(answer.body.value, new RegExp(`^Item @ ${memoryReferenceOf(payload)} `));
+    const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
+    assert.deepEqual(scopes.map((s) => s.name), ['Selected object', 'Locals', 'Globals', 'Heap', 'GC', 'Allocator']);
+    assert.equal(scopes[0].presentationHint, 'data');
+    assert.equal(scopes[0].expensive, false, 'VS Code opens the first non-expensive scope by itself');
+    const shown = (vs: DebugProtocol.Variable[]) => vs.map((v) => `${v.name} = ${v.value} @${v.memoryReference}`);
+    const selected = await variables(dc, scopes[0].variablesReference);
+    const groups = await variables(dc, scopes[3].variablesReference);
+    const items = await variables(dc, groups.find((g) => g.name === 'Item')!.variablesReference);
+    const row = items.find((v) => v.memoryReference === memoryReferenceOf(payload))!;
+    assert.ok(row, `the Item at ${memoryReferenceOf(payload)} in the Heap scope`);
+    assert.deepEqual(shown(selected), shown(await variables(dc, row.variablesReference)));
+    assert.ok(selected.some((v) => v.name === 'header') && selected.some((v) => v.name === 'color'));
+
+    const inside = memoryReferenceOf(payload + 4);
+    await assert.rejects(dc.customRequest('tricolor/reveal', { address: payload + 4 }), new RegExp(inside));
+    await dc.customRequest('tricolor/reveal', { address: null });
+    const cleared = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
+    assert.equal(cleared[0].name, 'Locals', 'a null address clears the selection');
   });
 
   it('evaluates locals and REPL commands', async () => {

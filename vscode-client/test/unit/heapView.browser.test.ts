@@ -186,6 +186,11 @@ describe('heap view page in Chromium', () => {
     await waitPosted('openMemory');
     const open = (await posted()).find((m) => m.type === 'openMemory');
     assert.deepEqual(open, { type: 'openMemory', address: gray.address, size: gray.size, label: 'Array<Array<i32>>' });
+
+    await page.click('.details button[data-action="reveal"]');
+    await waitPosted('reveal');
+    const reveal = (await posted()).find((m) => m.type === 'reveal');
+    assert.deepEqual(reveal, { type: 'reveal', address: gray.address }, 'Show in Variables names the block');
   });
 
   it('reports a header that could not be read', async () => {

@@ -1,6 +1,6 @@
 // The "Heap" view in the Run and Debug side bar. At each stop of a Tricolor session it asks
 // the server for `tricolor/heapMap` and hands the checked result to the page; it answers the
-// page's requests (the selected object's header, the memory view, the debug console).
+// page's requests (the selected object's header, the memory view, the Variables view).
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -103,8 +103,8 @@ export class HeapViewProvider implements vscode.WebviewViewProvider, vscode.Debu
       case 'openMemory':
         await this.openMemory(message.address, message.label);
         return;
-      case 'inspect':
-        await this.inspect(message.address);
+      case 'reveal':
+        await this.reveal(message.address);
         return;
     }
   }
@@ -144,19 +144,19 @@ export class HeapViewProvider implements vscode.WebviewViewProvider, vscode.Debu
     await vscode.commands.executeCommand('vscode.openWith', uri, 'hexEditor.hexedit', { preview: false });
   }
 
-  // The server's `:object ADDR` command describes the object whose payload is at ADDR (the
-  // pointer the program holds); its answer goes to the debug console.
-  private async inspect(blockAddress: number): Promise<void> {
+  // DAP has no request that reveals a variable. The server's `tricolor/reveal` makes the object
+  // the first scope of every frame, and VS Code opens the first non-expensive scope by itself;
+  // the `invalidated` event that follows makes it fetch the scopes again.
+  private async reveal(blockAddress: number): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const expression = `:object ${hex(blockAddress + PAYLOAD_OFFSET)}`;
     try {
-      const body = await session.customRequest('evaluate', { expression, context: 'repl' }) as { result?: string };
-      vscode.debug.activeDebugConsole.appendLine(`${expression}\n${body.result ?? ''}`);
+      await session.customRequest('tricolor/reveal', { address: blockAddress + PAYLOAD_OFFSET });
     } catch (e) {
-      vscode.debug.activeDebugConsole.appendLine(`${expression}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Show in Variables: ${(e as Error).message}`);
+      return;
     }
-    await vscode.commands.executeCommand('workbench.debug.action.focusRepl');
+    await vscode.commands.executeCommand('workbench.debug.action.focusVariablesView');
   }
 
   private post(message: ToView): void {
