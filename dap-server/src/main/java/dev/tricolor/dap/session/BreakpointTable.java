@@ -253,12 +253,7 @@ final class BreakpointTable {
     if (ref == null) {
       throw new RequestException("an instruction reference is required");
     }
-    String t = ref.trim();
-    try {
-      return t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-    } catch (NumberFormatException e) {
-      throw new RequestException("'" + ref + "' is not a code address (write 0x5a or 90)");
-    }
+    return Addresses.parse(ref, "is not a code address (write 0x5a or 90)");
   }
 
   private void removeAll(Debuggee d, String key) {

@@ -133,7 +133,7 @@ final class Inspector {
   }
 
   static ReadMemoryResponse readMemory(StopContext at, ReadMemoryArguments args) {
-    long address = BreakpointTable.parseAddress(args.getMemoryReference())
+    long address = Addresses.parse(args.getMemoryReference(), Addresses.NOT_A_MEMORY_REFERENCE)
         + (args.getOffset() == null ? 0 : args.getOffset());
     int count = Math.max(0, args.getCount());
     byte[] data = address < 0 ? new byte[0] : at.view().readMemory(address, count);
@@ -145,7 +145,7 @@ final class Inspector {
   }
 
   static WriteMemoryResponse writeMemory(StopContext at, WriteMemoryArguments args) {
-    long address = BreakpointTable.parseAddress(args.getMemoryReference())
+    long address = Addresses.parse(args.getMemoryReference(), Addresses.NOT_A_MEMORY_REFERENCE)
         + (args.getOffset() == null ? 0 : args.getOffset());
     byte[] data;
     try {

@@ -74,7 +74,7 @@ final class ReplCommands {
         if (words.length != 2) {
           throw new RequestException(":object needs an address: :object 0x1a0");
         }
-        long address = BreakpointTable.parseAddress(words[1]);
+        long address = Addresses.parse(words[1], Addresses.NOT_A_HEAP_ADDRESS);
         HeapSnapshot heap = at.view().heap();
         int obj = heap.objectAtPayload((int) address);
         if (obj < 0) {

@@ -88,13 +88,7 @@ final class Reveal {
         }
       }
       if (p.isString()) {
-        String t = p.getAsString().trim();
-        try {
-          return t.startsWith("0x") || t.startsWith("0X")
-              ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-          throw new RequestException("'" + p.getAsString() + "' is not an address (write 0x1a0 or 416)");
-        }
+        return Addresses.parse(p.getAsString(), Addresses.NOT_A_HEAP_ADDRESS);
       }
     }
     throw new RequestException("address must be a number or a string such as \"0x1a0\", got " + given);
