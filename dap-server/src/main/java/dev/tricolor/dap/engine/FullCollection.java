@@ -1,6 +1,7 @@
 package dev.tricolor.dap.engine;
 
 import dev.tricolor.dap.session.RequestException;
+import dev.tricolor.heap.layout.Itcms;
 import dev.tricolor.heap.read.HeapSnapshot;
 import dev.tricolor.heap.read.RuntimeGlobals;
 import dev.tricolor.heap.symbols.RuntimeFunction;
@@ -43,11 +44,6 @@ import java.util.function.IntFunction;
  * collection stops the program) and the session hears no runtime events.
  */
 final class FullCollection {
-  /** ITCMS's constants for the threshold after a full collection (itcms.ts, __collect). */
-  private static final long IDLEFACTOR = 200;
-
-  private static final long GRANULARITY = 1024;
-
   /** The smallest object a heap block holds: TLSF's 4-byte mmInfo, a 16-byte block minimum. */
   private static final long MIN_OBJECT = 20;
 
@@ -105,9 +101,9 @@ final class FullCollection {
    */
   static String refusal(List<Frame> frames, IntFunction<String> functionName) {
     for (Frame f : frames) {
+      String name = f.isHost() ? null : functionName.apply(f.functionIndex());
       String where = f.isHost() ? "a call from the host into the program"
-          : functionName.apply(f.functionIndex()).startsWith("~lib/rt/")
-              ? functionName.apply(f.functionIndex()) : null;
+          : name.startsWith("~lib/rt/") ? name : null;
       if (where != null) {
         return ":collect: the program is stopped inside " + where + ", where the runtime's lists"
             + " may be half updated; step out to the program's own code first";
@@ -143,28 +139,21 @@ final class FullCollection {
     GlobalCell stateCell = instance.global(state);
     long limit = 4 * (instance.memory().size() / MIN_OBJECT) + 64;
     return () -> {
-      Runnable step1 = new Runnable() {
-        long steps;
-
-        @Override
-        public void run() {
+      long steps = 0;
+      // finish the cycle in progress (state not IDLE), then one full cycle, IDLE to IDLE
+      for (int cycles = stateCell.get() != 0 ? 2 : 1; cycles > 0; cycles--) {
+        do {
           if (++steps > limit) {
             throw new RequestException(":collect: the collector did not finish within " + limit
                 + " steps, more than the memory can hold objects: its lists must be corrupt (see"
                 + " :check); the heap is left mid-collection");
           }
           interpreter.invoke(stepFn);
-        }
-      };
-      while (stateCell.get() != 0) { // finish the cycle in progress
-        step1.run();
-      }
-      step1.run(); // a full cycle
-      while (stateCell.get() != 0) {
-        step1.run();
+        } while (stateCell.get() != 0);
       }
       long t = instance.global(total).get() & 0xFFFF_FFFFL;
-      instance.global(threshold).set((t * IDLEFACTOR / 100 + GRANULARITY) & 0xFFFF_FFFFL);
+      instance.global(threshold)
+          .set((t * Itcms.IDLEFACTOR / 100 + Itcms.GRANULARITY) & 0xFFFF_FFFFL);
     };
   }
 
